@@ -62,7 +62,7 @@ public struct HermiteMoments: Sendable {
                         let row = xs.baseAddress! + i * d
                         for l in 0..<r {
                             let x = row + l * k
-                            for a in 0..<k { acc[a] = acc[a].addingProduct(yHat, x[a]) }
+                            for a in 0..<k { acc[a] += yHat * x[a] }
                         }
                     }
                 }
@@ -90,7 +90,7 @@ public struct HermiteMoments: Sendable {
                                 var linear = 0.0
                                 for l in 0..<r {
                                     let x = row + l * k
-                                    for a in 0..<k { linear = linear.addingProduct(m[a], x[a]) }
+                                    for a in 0..<k { linear += m[a] * x[a] }
                                 }
                                 target.base[i - lower] = y[i] - mean - linear
                             }
@@ -123,7 +123,7 @@ public struct HermiteMoments: Sendable {
                             for b in 0..<k {
                                 let wb = w * x[b]
                                 let column = acc.baseAddress! + b * k
-                                for a in 0...b { column[a] = column[a].addingProduct(wb, x[a]) }
+                                for a in 0...b { column[a] += wb * x[a] }
                             }
                         }
                     }
@@ -168,7 +168,7 @@ public struct HermiteMoments: Sendable {
                                 for b in a..<k {
                                     let wab = wa * x[b]
                                     let line = base + (b + k * a) * k
-                                    for c in b..<k { line[c] = line[c].addingProduct(wab, x[c]) }
+                                    for c in b..<k { line[c] += wab * x[c] }
                                 }
                             }
                         }
@@ -250,11 +250,11 @@ public struct HermiteMoments: Sendable {
                                 let row = xs.baseAddress! + i * d
                                 for l in 0..<r {
                                     let x = row + l * k
-                                    for a in 0..<k { base[q * kk + a] = base[q * kk + a].addingProduct(w, x[a]) }
+                                    for a in 0..<k { base[q * kk + a] += w * x[a] }
                                     for m in 0..<q {
                                         var sm = 0.0
                                         let gm = gs.baseAddress! + m * k
-                                        for a in 0..<k { sm = sm.addingProduct(gm[a], x[a]) }
+                                        for a in 0..<k { sm += gm[a] * x[a] }
                                         proj[m] = w * sm
                                     }
                                     for m in 0..<q {
@@ -263,7 +263,7 @@ public struct HermiteMoments: Sendable {
                                         for b in 0..<k {
                                             let wb = wm * x[b]
                                             let column = block + b * k
-                                            for a in 0...b { column[a] = column[a].addingProduct(wb, x[a]) }
+                                            for a in 0...b { column[a] += wb * x[a] }
                                         }
                                     }
                                 }
@@ -374,32 +374,32 @@ public struct HermiteMoments: Sendable {
                                         for j in 0..<t {
                                             let column = vs.baseAddress! + j * k
                                             var zj = 0.0
-                                            for a in 0..<k { zj = zj.addingProduct(column[a], x[a]) }
+                                            for a in 0..<k { zj += column[a] * x[a] }
                                             z[j] = zj
                                         }
                                         var w = y
                                         if withAlpha {
                                             var s = 0.0
-                                            for a in 0..<k { s = s.addingProduct(al[a], x[a]) }
+                                            for a in 0..<k { s += al[a] * x[a] }
                                             w = y * s
                                             let pairs = base + ttt
                                             for p in 0..<t {
                                                 let yp = y * z[p]
-                                                for q in p..<t { pairs[q + t * p] = pairs[q + t * p].addingProduct(yp, z[q]) }
+                                                for q in p..<t { pairs[q + t * p] += yp * z[q] }
                                             }
                                             let linear = pairs + t * t
-                                            for p in 0..<t { linear[p] = linear[p].addingProduct(w, z[p]) }
+                                            for p in 0..<t { linear[p] += w * z[p] }
                                             linear[t] += y
                                         } else {
                                             let linear = base + ttt
-                                            for p in 0..<t { linear[p] = linear[p].addingProduct(y, z[p]) }
+                                            for p in 0..<t { linear[p] += y * z[p] }
                                         }
                                         for a in 0..<t {
                                             let wa = w * z[a]
                                             for b in a..<t {
                                                 let wab = wa * z[b]
                                                 let line = base + t * (b + t * a)
-                                                for c in b..<t { line[c] = line[c].addingProduct(wab, z[c]) }
+                                                for c in b..<t { line[c] += wab * z[c] }
                                             }
                                         }
                                     }
