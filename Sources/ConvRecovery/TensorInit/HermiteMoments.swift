@@ -414,23 +414,35 @@ public struct HermiteMoments: Sendable {
 
     // MARK: Chunked reduction
 
+    /// Chunks reduced per round; bounds the memory of the partial sums to
+    /// `roundSize`·width doubles whatever n is (the k³ slices at k = 32 are
+    /// 256 KB per chunk).
+    static let roundSize = 16
+
     /// Σ over chunks of `body(chunkRange, partial)`, each chunk of
     /// `chunkSize` samples accumulating into its own zeroed buffer of
-    /// `width`; partials are added in chunk order (bit-identical for any
-    /// thread count).
+    /// `width`. Chunks run in fixed rounds of `roundSize`; within a round
+    /// they run in parallel, and partials are added to the total in chunk
+    /// order, so the result is bit-identical for any thread count.
     static func chunkSums(range: Range<Int>, width: Int, threads: Int,
                           _ body: @escaping @Sendable (Range<Int>, UnsafeMutableBufferPointer<Double>) -> Void) -> [Double] {
         let n = range.count
         let chunks = (n + chunkSize - 1) / chunkSize
-        let partials = ChunkedParallel.map(chunkCount: chunks, threads: threads) { c -> [Double] in
-            let start = range.lowerBound + c * chunkSize
-            let end = min(range.upperBound, start + chunkSize)
-            var acc = [Double](repeating: 0, count: width)
-            acc.withUnsafeMutableBufferPointer { body(start..<end, $0) }
-            return acc
-        }
         var total = [Double](repeating: 0, count: width)
-        for partial in partials { for j in 0..<width { total[j] += partial[j] } }
+        var first = 0
+        while first < chunks {
+            let round = min(roundSize, chunks - first)
+            let firstChunk = first
+            let partials = ChunkedParallel.map(chunkCount: round, threads: threads) { c -> [Double] in
+                let start = range.lowerBound + (firstChunk + c) * chunkSize
+                let end = min(range.upperBound, start + chunkSize)
+                var acc = [Double](repeating: 0, count: width)
+                acc.withUnsafeMutableBufferPointer { body(start..<end, $0) }
+                return acc
+            }
+            for partial in partials { for j in 0..<width { total[j] += partial[j] } }
+            first += round
+        }
         return total
     }
 }
