@@ -61,6 +61,19 @@ public struct TensorInitialisation {
             + "differ only by a constant). Use fixed signs (all +1) or a relu-family or squared-relu activation."
     }
 
+    /// W⁰ (and v) from the sample.
+    /// - Parameters:
+    ///   - learnSigns: estimate v from Q̂₂ = Vᵀ M̂₂ V (§4.3 step 5); only for
+    ///     activations with m₂ ≠ 0 — `validate` explains the rejection,
+    ///     and `run` stops on it (the CLI rejects it earlier as bad input).
+    ///   - knownSigns: the fixed v when signs are not learned (nil: all +1).
+    ///     All-equal signs are used as given; mixed known signs are placed
+    ///     on the components by their second-order weights ρ̂_s m₂(1) (the
+    ///     +1s on the largest) for the relu family and squared-relu, and in
+    ///     component order for sigmoid/tanh, where the moments cannot tell
+    ///     them apart. Ignored when `learnSigns` is true.
+    ///   - source: the trial's random source; children "alpha", "kcl"/pass
+    ///     and "sketch" are used.
     public static func run(data: Dataset, shape: NetworkShape, activation: Activation, learnSigns: Bool,
                            knownSigns: [Double]?, source: RandomSource, options: Options = .init()) -> Result {
         if let problem = validate(activation: activation, learnSigns: learnSigns) { preconditionFailure(problem) }
