@@ -1,6 +1,15 @@
 /// R̂₃ = P̂₃(V, V, V) straight from the samples (MATH.md §4.3 step 3), for
 /// P₃ = M₃ and P₃ = M₄(·,·,·,α); a k×k×k tensor is never formed.
 extension HermiteMoments {
+    /// Q̂₂ = Vᵀ M̂₂ V ∈ R^{t×t} (with ỹ), for the output signs (§4.3 step 5).
+    /// Pass `secondMoment` when M̂₂ of these samples is already known (it is
+    /// P̂₂ for the relu family and squared-relu) to skip the pass.
+    public func projectedSecondMoment(basis v: Matrix, secondMoment: Matrix? = nil) -> Matrix {
+        let m2 = secondMoment ?? self.secondMoment()
+        precondition(m2.rows == patchSize && v.rows == patchSize)
+        return v.transposed * m2 * v
+    }
+
     /// R̂₃ = M̂₃(V, V, V) with z = Vᵀx:
     /// R̂₃[a,b,c] = (1/(n r)) Σ ỹ z_a z_b z_c − (m̄_a δ_bc + m̄_b δ_ac + m̄_c δ_ab),
     /// m̄ = (1/(n r)) Σ ỹ z. O(n·r·(k·t + t³/6)).

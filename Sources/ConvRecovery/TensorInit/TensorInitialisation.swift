@@ -141,8 +141,7 @@ public struct TensorInitialisation {
         // Step 5: magnitudes and signs.
         var q2: Matrix? = nil
         if activation.canLearnSigns {
-            let m2 = (options.resample ? nil : secondMoment) ?? fifth.secondMoment()
-            q2 = basis.transposed * m2 * basis
+            q2 = fifth.projectedSecondMoment(basis: basis, secondMoment: options.resample ? nil : secondMoment)
         }
         let recovered = MagnitudeAndSign.recover(basis: basis, components: components, firstMoment: fifth.firstMoment,
                                                  projectedSecondMoment: q2, activation: activation,
