@@ -1,0 +1,271 @@
+/// The squared loss and its gradient in one pass over the sample (MATH.md §2):
+///
+///     f_S(W)      = (1/(2n)) Σ_i e_i²,   e_i = F_W(x_i) − y_i
+///     ∇_{w_j} f_S = (1/n) Σ_i e_i v_j Σ_l φ'(w_jᵀ x_{i,(l)}) x_{i,(l)}
+///
+/// Sample i needs only its own row of X: the pass computes the r·t
+/// pre-activations H_i = X_i W, the residual e_i, and then adds
+/// e_i X_iᵀ(φ'(H_i) diag(v)) to the gradient while the row is still in L1.
+/// X is read once; working memory is O(k·t) per thread.
+///
+/// Specialisation: the t kernels are packed into SIMD lanes (4, 8 or 16
+/// lanes, the padding lanes carrying v = 0 so they add nothing), and the
+/// activation is a generic parameter, so each (lanes, activation) pair is
+/// its own loop with no branches on the activation. Shapes with t > 16 use
+/// the generic scalar loop.
+///
+/// Determinism: samples are split into chunks of `chunkSize` (independent of
+/// the thread count); each chunk's partial sums are reduced in chunk order.
+/// Any number of threads gives bit-identical results.
+public enum LossGradient {
+    /// Samples per chunk of the parallel reduction.
+    public static let chunkSize = 1024
+
+    /// f_S(W), and ∇f_S(W) when asked for.
+    public struct Evaluation: Sendable {
+        public var loss: Double
+        public var gradient: Matrix?
+    }
+
+    /// The loss (and gradient) of `network` on `data`.
+    public static func evaluate(_ network: Network, on data: Dataset, gradient wantGradient: Bool = true,
+                                threads: Int = 1) -> Evaluation {
+        let (sum, partials) = run(network, data: data, direction: nil, wantGradient: wantGradient, threads: threads)
+        let n = Double(data.sampleCount)
+        return Evaluation(loss: sum / (2 * n), gradient: wantGradient ? (1 / n) * partials : nil)
+    }
+
+    /// The Gauss–Newton matrix applied to a direction D ∈ R^{k×t}:
+    ///
+    ///     (1/n) Jᵀ J D,   (J D)_i = Σ_j v_j Σ_l φ'(w_jᵀ x_{i,(l)}) x_{i,(l)}ᵀ d_j
+    ///
+    /// matrix-free, one pass over X. Its top eigenvalue (by power iteration)
+    /// sets the `auto` step size of gradient descent.
+    public static func gaussNewtonProduct(_ network: Network, direction: Matrix, on data: Dataset,
+                                          threads: Int = 1) -> Matrix {
+        let (_, partials) = run(network, data: data, direction: direction, wantGradient: true, threads: threads)
+        return (1 / Double(data.sampleCount)) * partials
+    }
+
+    // MARK: - Dispatch
+
+    static func run(_ network: Network, data: Dataset, direction: Matrix?, wantGradient: Bool,
+                    threads: Int) -> (Double, Matrix) {
+        let t = network.kernels.columns
+        precondition(data.dimension == network.shape.dimension, "data dimension does not match the network")
+        switch network.activation {
+        case .relu: return run(lanesFor: t, network, data, direction, wantGradient, threads, ReluLanes())
+        case .leakyRelu(let a): return run(lanesFor: t, network, data, direction, wantGradient, threads, LeakyReluLanes(slope: a))
+        case .squaredRelu: return run(lanesFor: t, network, data, direction, wantGradient, threads, SquaredReluLanes())
+        case .sigmoid: return run(lanesFor: t, network, data, direction, wantGradient, threads, SigmoidLanes())
+        case .tanh: return run(lanesFor: t, network, data, direction, wantGradient, threads, TanhLanes())
+        }
+    }
+
+    static func run<A: LaneActivation>(lanesFor t: Int, _ network: Network, _ data: Dataset, _ direction: Matrix?,
+                                       _ wantGradient: Bool, _ threads: Int, _ activation: A) -> (Double, Matrix) {
+        if t <= 4 { return FusedPass<SIMD4<Double>, A>(network, direction, activation).run(data, wantGradient, threads) }
+        if t <= 8 { return FusedPass<SIMD8<Double>, A>(network, direction, activation).run(data, wantGradient, threads) }
+        if t <= 16 { return FusedPass<SIMD16<Double>, A>(network, direction, activation).run(data, wantGradient, threads) }
+        return ScalarPass(network, direction).run(data, wantGradient, threads)
+    }
+}
+
+/// The SIMD pass for t ≤ lane count: kernels packed as rows of Wᵀ.
+struct FusedPass<V: SIMD & Sendable, A: LaneActivation>: Sendable where V.Scalar == Double {
+    let k: Int, r: Int, t: Int
+    /// kernelRows[a] = (W[a, 0], …, W[a, t−1], 0, …).
+    let kernelRows: [V]
+    /// (v_1, …, v_t, 0, …): zero on padding lanes.
+    let signs: V
+    /// Rows of the Gauss–Newton direction D, when computing J ᵀJ D.
+    let directionRows: [V]?
+    let activation: A
+
+    init(_ network: Network, _ direction: Matrix?, _ activation: A) {
+        k = network.kernels.rows
+        r = network.patchCount
+        t = network.kernels.columns
+        func pack(_ m: Matrix) -> [V] {
+            (0..<m.rows).map { a in
+                var row = V()
+                for j in 0..<m.columns { row[j] = m[a, j] }
+                return row
+            }
+        }
+        kernelRows = pack(network.kernels)
+        var s = V()
+        for j in 0..<t { s[j] = network.outputSigns[j] }
+        signs = s
+        directionRows = direction.map(pack)
+        self.activation = activation
+    }
+
+    func run(_ data: Dataset, _ wantGradient: Bool, _ threads: Int) -> (Double, Matrix) {
+        let n = data.sampleCount
+        let chunkCount = (n + LossGradient.chunkSize - 1) / LossGradient.chunkSize
+        let partials: [(Double, [V])] = data.inputs.withUnsafeBufferPointer { xBuffer in
+            data.labels.withUnsafeBufferPointer { yBuffer in
+                let x = SendableConstPointer(xBuffer.baseAddress!), y = SendableConstPointer(yBuffer.baseAddress!)
+                return ChunkedParallel.map(chunkCount: chunkCount, threads: threads) { chunk in
+                    let start = chunk * LossGradient.chunkSize
+                    let range = start..<min(n, start + LossGradient.chunkSize)
+                    if directionRows != nil { return gaussNewtonChunk(x.base, range) }
+                    return lossGradientChunk(x.base, y.base, range, wantGradient)
+                }
+            }
+        }
+        var loss = 0.0
+        var total = [V](repeating: V(), count: k)
+        for (chunkLoss, chunkGradient) in partials {
+            loss += chunkLoss
+            for a in 0..<k { total[a] += chunkGradient[a] }
+        }
+        var gradient = Matrix(rows: k, columns: t)
+        for a in 0..<k { for j in 0..<t { gradient[a, j] = total[a][j] } }
+        return (loss, gradient)
+    }
+
+    /// Σ e_i² and Σ e_i X_iᵀ(φ'(H_i) diag v) over one chunk.
+    @inline(__always)
+    func lossGradientChunk(_ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>, _ range: Range<Int>,
+                           _ wantGradient: Bool) -> (Double, [V]) {
+        let d = k * r
+        var loss = 0.0
+        var gradient = [V](repeating: V(), count: k)
+        var slopes = [V](repeating: V(), count: r)
+        kernelRows.withUnsafeBufferPointer { w in
+            gradient.withUnsafeMutableBufferPointer { g in
+                slopes.withUnsafeMutableBufferPointer { slope in
+                    for i in range {
+                        let row = x + i * d
+                        var output = V()
+                        for l in 0..<r {
+                            let patch = row + l * k
+                            var h = V()
+                            for a in 0..<k { h += patch[a] * w[a] }
+                            let (value, derivative) = activation.valueAndDerivative(h)
+                            output += value
+                            slope[l] = derivative
+                        }
+                        let residual = (output * signs).sum() - y[i]
+                        loss += residual * residual
+                        guard wantGradient else { continue }
+                        let weight = residual * signs
+                        for l in 0..<r {
+                            let patch = row + l * k
+                            let scaled = weight * slope[l]
+                            for a in 0..<k { g[a] += patch[a] * scaled }
+                        }
+                    }
+                }
+            }
+        }
+        return (loss, gradient)
+    }
+
+    /// Σ (J D)_i ∂F_i/∂W over one chunk.
+    @inline(__always)
+    func gaussNewtonChunk(_ x: UnsafePointer<Double>, _ range: Range<Int>) -> (Double, [V]) {
+        let d = k * r
+        var product = [V](repeating: V(), count: k)
+        var slopes = [V](repeating: V(), count: r)
+        kernelRows.withUnsafeBufferPointer { w in
+            directionRows!.withUnsafeBufferPointer { direction in
+                product.withUnsafeMutableBufferPointer { g in
+                    slopes.withUnsafeMutableBufferPointer { slope in
+                        for i in range {
+                            let row = x + i * d
+                            var jd = V()
+                            for l in 0..<r {
+                                let patch = row + l * k
+                                var h = V(), hd = V()
+                                for a in 0..<k {
+                                    h += patch[a] * w[a]
+                                    hd += patch[a] * direction[a]
+                                }
+                                let derivative = activation.valueAndDerivative(h).derivative
+                                slope[l] = derivative
+                                jd += derivative * hd
+                            }
+                            let weight = (jd * signs).sum() * signs
+                            for l in 0..<r {
+                                let patch = row + l * k
+                                let scaled = weight * slope[l]
+                                for a in 0..<k { g[a] += patch[a] * scaled }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return (0, product)
+    }
+}
+
+/// The generic scalar pass, for any t (used when t > 16).
+struct ScalarPass: Sendable {
+    let network: Network
+    let direction: Matrix?
+
+    init(_ network: Network, _ direction: Matrix?) {
+        self.network = network
+        self.direction = direction
+    }
+
+    func run(_ data: Dataset, _ wantGradient: Bool, _ threads: Int) -> (Double, Matrix) {
+        let k = network.kernels.rows, r = network.patchCount, t = network.kernels.columns, d = k * r
+        let n = data.sampleCount
+        let chunkCount = (n + LossGradient.chunkSize - 1) / LossGradient.chunkSize
+        let w = network.kernels.values, v = network.outputSigns, activation = network.activation
+        let partials: [(Double, [Double])] = data.inputs.withUnsafeBufferPointer { xBuffer in
+            let x = SendableConstPointer(xBuffer.baseAddress!)
+            return ChunkedParallel.map(chunkCount: chunkCount, threads: threads) { chunk in
+                let start = chunk * LossGradient.chunkSize
+                var loss = 0.0
+                var gradient = [Double](repeating: 0, count: k * t)
+                var slope = [Double](repeating: 0, count: r * t)
+                for i in start..<min(n, start + LossGradient.chunkSize) {
+                    let row = x.base + i * d
+                    var weight = 0.0
+                    for l in 0..<r {
+                        for j in 0..<t {
+                            var h = 0.0, hd = 0.0
+                            for a in 0..<k {
+                                h += w[a + j * k] * row[l * k + a]
+                                if let direction { hd += direction.values[a + j * k] * row[l * k + a] }
+                            }
+                            slope[l * t + j] = activation.derivative(h)
+                            weight += v[j] * (direction == nil ? activation.value(h) : slope[l * t + j] * hd)
+                        }
+                    }
+                    if direction == nil {
+                        weight -= data.labels[i]
+                        loss += weight * weight
+                        guard wantGradient else { continue }
+                    }
+                    for l in 0..<r {
+                        for j in 0..<t {
+                            let scaled = weight * v[j] * slope[l * t + j]
+                            for a in 0..<k { gradient[a + j * k] += scaled * row[l * k + a] }
+                        }
+                    }
+                }
+                return (loss, gradient)
+            }
+        }
+        var loss = 0.0
+        var total = [Double](repeating: 0, count: k * t)
+        for (chunkLoss, chunkGradient) in partials {
+            loss += chunkLoss
+            for index in total.indices { total[index] += chunkGradient[index] }
+        }
+        return (loss, Matrix(rows: k, columns: t, values: total))
+    }
+}
+
+/// A read-only pointer handed to worker threads.
+struct SendableConstPointer<T>: @unchecked Sendable {
+    let base: UnsafePointer<T>
+    init(_ base: UnsafePointer<T>) { self.base = base }
+}

@@ -1,0 +1,67 @@
+/// Exponentials on SIMD vectors, accurate to a few ulp, for the hot loop.
+///
+/// libm's scalar `tanh`/`exp` cost ~20 ns a call and would dominate a
+/// sigmoid or tanh pass (PLATFORM.md); these evaluate all lanes at once.
+///
+/// Method (Cody–Waite): x = k·ln2 + r with k = round(x/ln2) and |r| ≤ ln2/2,
+/// ln2 split into a high part with trailing zeros and a low part so k·ln2_hi
+/// is exact; e^r − 1 from its Taylor series to degree 13 (truncation
+/// ≤ (ln2/2)¹⁴/14! ≈ 4·10⁻¹⁸), then e^x = 2^k (1 + (e^r − 1)) with 2^k
+/// built from its bit pattern in two halves so that k down to −1074 stays
+/// representable. Tests compare against libm over ±745.
+public enum VectorMath {
+    @usableFromInline static let log2e = 1.4426950408889634
+    @usableFromInline static let ln2High = 6.93147180369123816490e-01
+    @usableFromInline static let ln2Low = 1.90821492927058770002e-10
+
+    /// e^r − 1 for |r| ≤ ln2/2 (Horner on the Taylor coefficients 1/n!).
+    @inlinable @inline(__always)
+    static func expm1Reduced<V: SIMD>(_ r: V) -> V where V.Scalar == Double {
+        var p = V(repeating: 1.0 / 6227020800)          // 1/13!
+        p = p * r + V(repeating: 1.0 / 479001600)       // 1/12!
+        p = p * r + V(repeating: 1.0 / 39916800)        // 1/11!
+        p = p * r + V(repeating: 1.0 / 3628800)         // 1/10!
+        p = p * r + V(repeating: 1.0 / 362880)          // 1/9!
+        p = p * r + V(repeating: 1.0 / 40320)           // 1/8!
+        p = p * r + V(repeating: 1.0 / 5040)            // 1/7!
+        p = p * r + V(repeating: 1.0 / 720)             // 1/6!
+        p = p * r + V(repeating: 1.0 / 120)             // 1/5!
+        p = p * r + V(repeating: 1.0 / 24)              // 1/4!
+        p = p * r + V(repeating: 1.0 / 6)               // 1/3!
+        p = p * r + V(repeating: 0.5)                   // 1/2!
+        return (p * r) * r + r
+    }
+
+    /// Reduction x → (k, r) and the two factors whose product is 2^k.
+    @inlinable @inline(__always)
+    static func reduce<V: SIMD>(_ x: V) -> (r: V, scaleA: V, scaleB: V) where V.Scalar == Double {
+        var r = V(), scaleA = V(), scaleB = V()
+        for i in x.indices {
+            // Clamp: below −745.2 e^x rounds to 0, above 709.8 it overflows.
+            let xi = Swift.min(Swift.max(x[i], -746), 710)
+            let k = (xi * log2e).rounded(.toNearestOrEven)
+            r[i] = (xi - k * ln2High) - k * ln2Low
+            let kInt = Int64(k)
+            let half = kInt / 2
+            scaleA[i] = Double(bitPattern: UInt64(half + 1023) << 52)
+            scaleB[i] = Double(bitPattern: UInt64(kInt - half + 1023) << 52)
+        }
+        return (r, scaleA, scaleB)
+    }
+
+    /// e^x lane by lane.
+    @inlinable @inline(__always)
+    public static func exp<V: SIMD>(_ x: V) -> V where V.Scalar == Double {
+        let (r, a, b) = reduce(x)
+        return ((expm1Reduced(r) + 1) * a) * b
+    }
+
+    /// e^x − 1 lane by lane, without cancellation near 0:
+    /// expm1(x) = 2^k·expm1(r) + (2^k − 1), exact in its second term.
+    @inlinable @inline(__always)
+    public static func expm1<V: SIMD>(_ x: V) -> V where V.Scalar == Double {
+        let (r, a, b) = reduce(x)
+        let scale = a * b
+        return scale * expm1Reduced(r) + (scale - 1)
+    }
+}
