@@ -89,6 +89,11 @@ struct StatisticsTestsOfDifferenceTests {
             ([10, 10, 10, 10], 1.0, 1.0),
             ([2, 7, 8, 2], 0.07142857142857142, 0.02301413756522116),
             ([100, 120, 95, 130], 1.1403508771929824, 0.5049178688974804),
+            // Tables with two equally likely arrangements whose log-probabilities
+            // differ only by rounding: without the 1 + 1e-7 tolerance the mirror
+            // table is dropped and p halves.
+            ([0, 2, 5, 3], 0.0, 0.44444444444444453),
+            ([0, 2, 7, 5], 0.0, 0.46153846153846156),
         ]
         for c in cases {
             let t = c.table
