@@ -82,6 +82,19 @@ struct StatisticsDistributionsTests {
         }
     }
 
+    // Large (Welch-sized) and near-zero arguments:
+    // stats.t.cdf(-3, 1e6) -> 0.0013499312707109; stats.t.ppf(0.025, 1e5) -> -1.95998770753461
+    // stats.t.sf(6, 2.5e4) -> 1.0001557842925105e-09; stats.t.cdf(1e-8, 7) -> 0.5000000038499145
+    // stats.t.ppf(0.5 + 1e-12, 7) -> 2.597402815000084e-12
+    @Test func studentTAtLargeDegreesOfFreedomAndNearZero() {
+        #expect(statisticsClose(Statistics.StudentT(degreesOfFreedom: 1e6).cdf(-3), 0.0013499312707109, relative: 1e-11))
+        #expect(statisticsClose(Statistics.StudentT(degreesOfFreedom: 1e5).quantile(0.025), -1.95998770753461, relative: 1e-12))
+        #expect(statisticsClose(Statistics.StudentT(degreesOfFreedom: 2.5e4).survival(6), 1.0001557842925105e-09, relative: 1e-10))
+        let t7 = Statistics.StudentT(degreesOfFreedom: 7)
+        #expect(statisticsClose(t7.cdf(1e-8), 0.5000000038499145, relative: 1e-15))
+        #expect(statisticsClose(t7.quantile(0.5 + 1e-12), 2.597402815000084e-12, relative: 1e-4))
+    }
+
     // scipy.special.betainc(a, b, x)
     @Test func incompleteBetaMatchesSciPy() {
         let cases: [(a: Double, b: Double, x: Double, expected: Double)] = [
@@ -100,5 +113,18 @@ struct StatisticsDistributionsTests {
         // ln Γ(10) = ln 362880
         #expect(statisticsClose(Statistics.logGamma(10), 12.801827480081469, relative: 1e-14))
         #expect(statisticsClose(Statistics.logBeta(2, 3), -2.4849066497880004, relative: 1e-14))
+        // The Stirling branch for large arguments, against 40-digit mpmath:
+        //   python3 -c "import mpmath; mpmath.mp.dps=40; print(mpmath.log(mpmath.beta(a, b)))"
+        // (scipy.special.betaln(5e5, 0.5) gives -5.988816495984793, off by 2e-10;
+        // the other three agree with SciPy to 1e-16.)
+        let cases: [(Double, Double, Double)] = [
+            (5e5, 0.5, -5.9888164957774643103), (150, 200.5, -240.60374948974317157),
+            (1e8, 3, -54.568895081297150857), (99.5, 0.5, -1.7264576030376242197),
+        ]
+        for (a, b, expected) in cases {
+            #expect(statisticsClose(Statistics.logBeta(a, b), expected, relative: 1e-13), "betaln(\(a), \(b))")
+            #expect(statisticsClose(Statistics.logBeta(b, a), expected, relative: 1e-13))
+        }
+        #expect(Statistics.logBeta(0, 1).isNaN)
     }
 }

@@ -10,8 +10,29 @@ extension Statistics {
     }
 
     /// log B(a, b) = log Γ(a) + log Γ(b) − log Γ(a + b).
+    ///
+    /// When the larger argument is ≥ 100 the difference log Γ(big) −
+    /// log Γ(big + small) is taken from Stirling's series rather than from
+    /// two nearly equal `lgamma` values (log Γ(5·10⁵) ≈ 6·10⁶, so the plain
+    /// difference would lose ~9 digits; Student t at large ν needs it):
+    ///   log Γ(a) − log Γ(a + b) = −(a − ½) log1p(b/a) − b log(a + b) + b + ω(a) − ω(a + b),
+    /// with ω(x) = 1/(12x) − 1/(360x³) + 1/(1260x⁵) − 1/(1680x⁷) + 1/(1188x⁹)
+    /// (Abramowitz & Stegun 6.1.41; truncation error < 10⁻²⁴ for x ≥ 100).
+    /// `NaN` unless a, b > 0.
     public static func logBeta(_ a: Double, _ b: Double) -> Double {
-        lgamma(a) + lgamma(b) - lgamma(a + b)
+        guard a > 0, b > 0 else { return .nan }
+        let big = max(a, b), small = min(a, b)
+        guard big >= 100, big.isFinite else { return lgamma(a) + lgamma(b) - lgamma(a + b) }
+        let difference = -(big - 0.5) * log1p(small / big) - small * log(big + small) + small
+            + stirlingCorrection(big) - stirlingCorrection(big + small)
+        return lgamma(small) + difference
+    }
+
+    /// ω(x) = log Γ(x) − [(x − ½) log x − x + ½ log 2π], by its asymptotic series.
+    static func stirlingCorrection(_ x: Double) -> Double {
+        let r = 1 / x
+        let r2 = r * r
+        return r * (1.0 / 12 - r2 * (1.0 / 360 - r2 * (1.0 / 1260 - r2 * (1.0 / 1680 - r2 / 1188))))
     }
 
     /// The regularised incomplete beta function
@@ -29,25 +50,32 @@ extension Statistics {
     ///
     /// - Returns: `NaN` for a ≤ 0, b ≤ 0, x outside [0, 1] or NaN arguments.
     public static func regularizedIncompleteBeta(x: Double, a: Double, b: Double) -> Double {
-        regularizedIncompleteBeta(x: x, complement: 1 - x, a: a, b: b)
+        guard x > 0, x < 1 else { return regularizedIncompleteBeta(x: x, complement: 1 - x, a: a, b: b) }
+        return regularizedIncompleteBeta(x: x, complement: 1 - x, a: a, b: b, logX: log(x), logY: log1p(-x))
     }
 
-    /// Iₓ(a, b) given both x and y = 1 − x, so that a caller who knows y more
-    /// accurately than 1 − x (Student's t near 0) loses nothing to rounding.
-    static func regularizedIncompleteBeta(x: Double, complement y: Double, a: Double, b: Double) -> Double {
+    /// Iₓ(a, b) given both x and y = 1 − x (and optionally their logarithms),
+    /// so that a caller who knows them more accurately than 1 − x and log x
+    /// (Student's t near 0 or at large ν) loses nothing to rounding.
+    static func regularizedIncompleteBeta(
+        x: Double, complement y: Double, a: Double, b: Double,
+        logX: Double? = nil, logY: Double? = nil
+    ) -> Double {
         guard a > 0, b > 0, x >= 0, x <= 1, y >= 0, y <= 1 else { return .nan }
         if x == 0 { return 0 }
         if y == 0 { return 1 }
+        let lx = logX ?? log(x)
+        let ly = logY ?? log(y)
         if x < (a + 1) / (a + b + 2) {
-            return incompleteBetaFraction(x: x, complement: y, a: a, b: b)
+            return incompleteBetaFraction(x: x, a: a, b: b, logFront: a * lx + b * ly)
         }
-        return 1 - incompleteBetaFraction(x: y, complement: x, a: b, b: a)
+        return 1 - incompleteBetaFraction(x: y, a: b, b: a, logFront: b * ly + a * lx)
     }
 
-    /// xᵃ yᵇ / (a B(a, b)) times the continued fraction (y = 1 − x); accurate
-    /// when x < (a + 1)/(a + b + 2).
-    static func incompleteBetaFraction(x: Double, complement y: Double, a: Double, b: Double) -> Double {
-        let logFront = a * log(x) + b * log(y) - logBeta(a, b) - log(a)
+    /// xᵃ yᵇ / (a B(a, b)) times the continued fraction (y = 1 − x, and
+    /// `logFront` = a log x + b log y); accurate when x < (a + 1)/(a + b + 2).
+    static func incompleteBetaFraction(x: Double, a: Double, b: Double, logFront powers: Double) -> Double {
+        let logFront = powers - logBeta(a, b) - log(a)
         let tiny = 1e-300
         let epsilon = 1e-16
         var c = 1.0
@@ -216,7 +244,10 @@ extension Statistics {
             let t2 = t * t
             // Both x = ν/(ν+t²) and 1 − x = t²/(ν+t²) are formed directly:
             // for small t, 1 − x computed as a difference would lose digits.
-            return 0.5 * regularizedIncompleteBeta(x: v / (v + t2), complement: t2 / (v + t2), a: v / 2, b: 0.5)
+            // log x = −log1p(t²/ν) keeps a·log x accurate when a = ν/2 is large.
+            let y = t2 / (v + t2)
+            return 0.5 * regularizedIncompleteBeta(
+                x: v / (v + t2), complement: y, a: v / 2, b: 0.5, logX: -log1p(t2 / v), logY: log(y))
         }
 
         /// The quantile t with P(T ≤ t) = p.

@@ -3,7 +3,7 @@ import Testing
 
 /// Mann–Whitney, Hodges–Lehmann, Fisher and Benjamini–Hochberg against SciPy 1.17.1.
 @Suite("Statistics: hypothesis tests")
-struct StatisticsTestsOfDifferenceTests {
+struct StatisticsHypothesisTests {
     let x = [1.1, 2.2, 2.2, 3.5, 4.0, 4.0, 4.0, 5.8, 6.1, 7.3, 8.0, 9.9]
     let y = [0.5, 1.1, 2.2, 2.9, 3.0, 3.0, 3.3, 4.0, 4.4, 5.0]
 
