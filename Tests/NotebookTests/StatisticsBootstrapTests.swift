@@ -41,6 +41,16 @@ struct StatisticsBootstrapTests {
         #expect(seen == first)
     }
 
+    @Test func pairedDataResampleAsPairs() throws {
+        // after = before + 1 exactly: resampling pairs keeps every difference at 1,
+        // so the interval of the mean difference collapses to [1, 1]; resampling the
+        // two columns independently would not.
+        let pairs = data.map { (before: $0, after: $0 + 1) }
+        let interval = try #require(Statistics.Bootstrap.interval(
+            pairs, { sample in Statistics.mean(sample.map { $0.after - $0.before }) }, source: source))
+        #expect(interval.lower == 1 && interval.upper == 1 && interval.estimate == 1)
+    }
+
     @Test func percentileIntervalUsesType7Quantiles() throws {
         // Replicates 0…100: type-7 quantiles at 0.025 and 0.975 are 2.5 and 97.5
         // up to the rounding of α = (1 − 0.95)/2:

@@ -50,6 +50,9 @@ extension Statistics {
     public enum Bootstrap {
         /// A percentile interval for `statistic` over resamples of `data`.
         ///
+        /// `Element` is generic so paired data resample as pairs: pass
+        /// `[(before, after)]` (or any struct) and the pairing is kept.
+        ///
         /// - Returns: `nil` when `data` is empty, resamples < 1, level is not
         ///   strictly between 0 and 1, or every replicate is NaN.
         public static func interval<Element>(
