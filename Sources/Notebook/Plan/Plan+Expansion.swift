@@ -23,7 +23,7 @@ extension Plan {
             if let point = evaluate(values, spec: spec, problems: &problems) {
                 let candidate = PlanPoint(index: points.count, values: point)
                 if let first = seen[candidate.key] {
-                    problems.report("duplicate", at: spec.locations["name"], "sweep",
+                    problems.report("duplicate", at: sweptNames.first.flatMap { spec.locations[$0] }, "sweep",
                                     "two sweep steps give the same point (\(candidate.label(sweptNames))), first as point \(first + 1)",
                                     point: point)
                 } else {

@@ -64,7 +64,9 @@ extension ExperimentSpec {
         let swept = sweep.flatMap { $0.names }
         let free = swept.filter { ParameterDefinition.named($0) == nil }
         let derived = readDerived(root["derived"], swept: swept, free: free, diagnostics: &d, locations: &locations)
-        let used = Set(derived.flatMap { $0.expression.variables })
+        // Read the names off the formulas' text, so that a formula that
+        // failed to parse does not also make its variables "unused".
+        let used = Set((root["derived"]?.entries ?? []).flatMap { identifiers(in: $0.value.scalarValue?.text ?? "") })
         for name in free where !used.contains(name) {
             d.error("unknown key '\(name)' in sweep" + Suggestion.hint(for: name, in: ParameterDefinition.sweepableNames)
                         + "; a name that is not a parameter may be swept only when a derived formula uses it",
@@ -98,6 +100,10 @@ extension ExperimentSpec {
             locations: locations)
     }
 
+    private static func identifiers(in text: String) -> [String] {
+        text.split { !($0.isLetter || $0.isNumber || $0 == "_") }.map(String.init)
+    }
+
     private static func sweepPath(_ name: String, in sweep: [SweepAxis]) -> String {
         sweep.contains { $0.isZip && $0.names.contains(name) } ? "sweep.zip.\(name)" : "sweep.\(name)"
     }
@@ -111,7 +117,11 @@ extension ExperimentSpec {
         var axes: [SweepAxis] = []
         var seen: [String: SourceLocation] = [:]
 
-        func readList(_ key: String, _ value: SpecNode, path: String, keyLocation: SourceLocation) -> (String, [ParameterValue])? {
+        // In a zip a value may repeat (only whole rows must differ, which
+        // the plan checks); in a plain sweep list a repeat is a duplicate point.
+        func readList(
+            _ key: String, _ value: SpecNode, path: String, keyLocation: SourceLocation, inZip: Bool = false
+        ) -> (String, [ParameterValue])? {
             let definition = ParameterDefinition.named(key)
             let name = definition?.name ?? key
             if let previous = seen[name] {
@@ -141,7 +151,7 @@ extension ExperimentSpec {
                     d.error("expected a number, found \(item.kindName) '\(item.excerpt)'", at: item.location, itemPath)
                 }
                 guard let value else { ok = false; continue }
-                if let j = values.firstIndex(of: value) {
+                if !inZip, let j = values.firstIndex(of: value) {
                     d.error("\(value) is listed twice (also at [\(j)]); each point would run twice", at: item.location, itemPath)
                     ok = false
                 }
@@ -168,7 +178,7 @@ extension ExperimentSpec {
                 }
                 var columns: [(String, [ParameterValue], SpecNode.Entry)] = []
                 for member in members {
-                    if let (name, values) = readList(member.key, member.value, path: "\(groupPath).\(member.key)", keyLocation: member.keyLocation) {
+                    if let (name, values) = readList(member.key, member.value, path: "\(groupPath).\(member.key)", keyLocation: member.keyLocation, inZip: true) {
                         columns.append((name, values, member))
                     }
                 }
@@ -193,7 +203,7 @@ extension ExperimentSpec {
         _ node: SpecNode?, swept: [String], free: [String], diagnostics d: inout Diagnostics,
         locations: inout [String: SourceLocation]
     ) -> [DerivedParameter] {
-        guard let node, let entries = d.mapping(node, "derived") else { return [] }
+        let entries = node.flatMap { d.mapping($0, "derived") } ?? []
         let names = ParameterDefinition.sweepableNames + free
         let targets = ParameterDefinition.catalogue.filter { p in
             p.section != .computed && { if case .integer = p.type { true } else if case .real = p.type { true } else { p.type.description == "auto | number" } }()
