@@ -75,9 +75,9 @@ public struct ExperimentSpec: Sendable {
             throw SpecErrors([SpecError("expected a mapping of keys (name, model, sweep, …), found \(root.kindName)",
                                         at: root.location, keyPath: "")])
         }
-        Overrides.applyProfile(profile, optional: profileOptional, to: &root, file: file, diagnostics: &diagnostics)
+        let applied = Overrides.applyProfile(
+            profile, optional: profileOptional, to: &root, file: file, diagnostics: &diagnostics) ? profile : nil
         Overrides.apply(overrides, to: &root, file: file, diagnostics: &diagnostics)
-        let applied = profile.flatMap { _ in diagnostics.isEmpty ? profile : nil }
         guard var spec = read(root, file: file, profile: applied, diagnostics: &diagnostics),
               diagnostics.isEmpty else {
             try diagnostics.throwIfAny()

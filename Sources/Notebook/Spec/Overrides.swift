@@ -8,31 +8,33 @@ import Foundation
 enum Overrides {
     /// Applies profile `name` from the file's `profiles:` map and removes
     /// the map. A missing profile is an error listing those that exist,
-    /// unless `optional` (then the file is used as written).
+    /// unless `optional` (then the file is used as written). Returns
+    /// whether the profile was applied.
+    @discardableResult
     static func applyProfile(
         _ name: String?, optional: Bool, to root: inout SpecNode, file: String,
         diagnostics: inout Diagnostics
-    ) {
+    ) -> Bool {
         let profiles = root["profiles"]
         root.remove("profiles")
         if let profiles, profiles.entries == nil {
             diagnostics.error("expected a mapping of profile names to overrides, found \(profiles.kindName)",
                               at: profiles.location, "profiles")
-            return
+            return false
         }
         for entry in profiles?.entries ?? [] where entry.value.entries == nil {
             diagnostics.error("expected a mapping of overrides, found \(entry.value.kindName)",
                               at: entry.value.location, "profiles.\(entry.key)")
         }
-        guard let name else { return }
+        guard let name else { return false }
         let available = profiles?.entries?.map(\.key) ?? []
         guard let profile = profiles?[name], profile.entries != nil else {
-            if optional { return }
+            if optional { return false }
             let list = available.isEmpty ? "this file defines no profiles" : "available: \(available.joined(separator: ", "))"
             diagnostics.error(
                 "unknown profile '\(name)'" + Suggestion.hint(for: name, in: available),
                 at: profiles?.location ?? root.location, "profiles", valid: list)
-            return
+            return false
         }
         for entry in profile.entries ?? [] {
             if entry.key == "name" || entry.key == "profiles" {
@@ -48,6 +50,7 @@ enum Overrides {
             }
         }
         root = root.merged(with: profile)
+        return true
     }
 
     /// Applies `--set key=value` flags in order. The value is read as a YAML
