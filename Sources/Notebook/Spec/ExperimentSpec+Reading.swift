@@ -87,15 +87,15 @@ extension ExperimentSpec {
         let claims = readItems(root["claims"], "claims", diagnostics: &d) { node, path, d in
             ClaimSpec.read(node, path, parameters: parameters, diagnostics: &d)
         }
-        checkUnique(charts.map { ($0.id, $1) }, what: "chart", diagnostics: &d)
-        checkUnique(claims.map { ($0.id, $1) }, what: "claim", diagnostics: &d)
+        checkUniqueIDs(root["charts"], what: "chart", diagnostics: &d)
+        checkUniqueIDs(root["claims"], what: "claim", diagnostics: &d)
 
         guard let name else { return nil }
         return ExperimentSpec(
             file: file, name: name, title: d.string(root["title"], "title"),
             description: d.string(root["description"], "description"),
             seed: UInt64(seed), trials: trials, profile: profile, fixed: fixed, sweep: sweep,
-            derived: derived, charts: charts.map(\.0), claims: claims.map(\.0), warnings: [],
+            derived: derived, charts: charts, claims: claims, warnings: [],
             plan: Plan(experiment: name, masterSeed: UInt64(seed), trialsPerPoint: trials, points: [], varying: []),
             locations: locations)
     }
@@ -291,18 +291,21 @@ extension ExperimentSpec {
     private static func readItems<T>(
         _ node: SpecNode?, _ path: String, diagnostics d: inout Diagnostics,
         _ read: (SpecNode, String, inout Diagnostics) -> T?
-    ) -> [(T, SourceLocation)] {
+    ) -> [T] {
         guard let node, let items = d.list(node, path) else { return [] }
-        return items.enumerated().compactMap { i, item in read(item, "\(path)[\(i)]", &d).map { ($0, item["id"]?.location ?? item.location) } }
+        return items.enumerated().compactMap { i, item in read(item, "\(path)[\(i)]", &d) }
     }
 
-    private static func checkUnique(_ ids: [(String, SourceLocation)], what: String, diagnostics d: inout Diagnostics) {
+    /// Ids name output files, so two items may not share one (checked on
+    /// the raw items, so that a duplicate is found even in an invalid item).
+    private static func checkUniqueIDs(_ node: SpecNode?, what: String, diagnostics d: inout Diagnostics) {
         var seen: [String: SourceLocation] = [:]
-        for (id, location) in ids {
-            if let first = seen[id] {
-                d.error("duplicate \(what) id '\(id)' (first at \(first))", at: location, "\(what)s")
+        for (i, item) in (node?.items ?? []).enumerated() {
+            guard let id = item["id"]?.scalarValue else { continue }
+            if let first = seen[id.text] {
+                d.error("duplicate \(what) id '\(id.text)' (first at \(first))", at: id.location, "\(what)s[\(i)].id")
             } else {
-                seen[id] = location
+                seen[id.text] = id.location
             }
         }
     }
