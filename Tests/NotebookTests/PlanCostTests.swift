@@ -26,6 +26,14 @@ import Testing
         #expect(abs(CostModel().secondsPerTrial(s.plan.points[0]) - expected) < 1e-9)
     }
 
+    @Test func calibrationRescalesThroughput() throws {
+        let s = try spec("name: x\n")
+        let point = s.plan.points[0]
+        let model = CostModel().calibrated(measuredSeconds: 3, for: point)
+        #expect(abs(model.secondsPerTrial(point) - 3) < 1e-9)
+        #expect(s.plan.values(of: "samples") == [.integer(20000)])
+    }
+
     @Test func formatting() {
         #expect(CostEstimate.format(seconds: 0.2) == "< 1 s")
         #expect(CostEstimate.format(seconds: 42) == "~42 s")

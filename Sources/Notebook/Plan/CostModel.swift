@@ -29,6 +29,15 @@ public struct CostModel: Hashable, Sendable {
         self.activationCost = activationCost
     }
 
+    /// The model rescaled so that `point` costs `measuredSeconds`: time one
+    /// small trial, then estimate the rest from it.
+    public func calibrated(measuredSeconds: Double, for point: PlanPoint) -> CostModel {
+        var model = self
+        let predicted = secondsPerTrial(point)
+        if predicted > 0, measuredSeconds > 0 { model.throughput *= predicted / measuredSeconds }
+        return model
+    }
+
     /// Estimated seconds for one trial at `point` (an upper bound in the
     /// iteration count).
     public func secondsPerTrial(_ point: PlanPoint) -> Double {

@@ -22,6 +22,13 @@ public struct Plan: Hashable, Sendable {
     /// `points.count × trialsPerPoint`.
     public var trialCount: Int { points.count * trialsPerPoint }
 
+    /// The distinct values `name` takes, in plan order (for `convrec check`'s summary).
+    public func values(of name: String) -> [ParameterValue] {
+        var seen: [ParameterValue] = []
+        for point in points { if let v = point.values[name], !seen.contains(v) { seen.append(v) } }
+        return seen
+    }
+
     /// Every trial, point by point.
     public var trials: [PlannedTrial] { points.flatMap(trials(for:)) }
 

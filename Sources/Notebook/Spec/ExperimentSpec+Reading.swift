@@ -9,7 +9,8 @@ extension ExperimentSpec {
     static func read(
         _ root: SpecNode, file: String, profile: String?, diagnostics d: inout Diagnostics
     ) -> ExperimentSpec? {
-        let entries = root.entries ?? []
+        // Keys starting with `x-` are the user's own (a home for YAML anchors).
+        let entries = (root.entries ?? []).filter { !$0.key.hasPrefix("x-") }
         d.checkKeys(entries, allowed: topLevelKeys, "", what: "at the top level") { key in
             guard let p = ParameterDefinition.named(key), p.section != .computed else { return nil }
             return "'\(key)' belongs under \(p.section.rawValue):"
@@ -146,7 +147,9 @@ extension ExperimentSpec {
                     case .failure(let p): d.error(p.message, at: item.location, itemPath, valid: p.valid)
                     }
                 } else if let s = item.scalarValue, !s.quoted, let x = s.real {
-                    value = s.integer.map(ParameterValue.integer) ?? .real(x)
+                    // Whole numbers are integers whatever their spelling, so
+                    // `2` and `2.0` name the same point (and match `where:` filters).
+                    value = x == x.rounded() && abs(x) < 9e15 ? .integer(Int(x)) : .real(x)
                 } else {
                     d.error("expected a number, found \(item.kindName) '\(item.excerpt)'", at: item.location, itemPath)
                 }
@@ -205,9 +208,7 @@ extension ExperimentSpec {
     ) -> [DerivedParameter] {
         let entries = node.flatMap { d.mapping($0, "derived") } ?? []
         let names = ParameterDefinition.sweepableNames + free
-        let targets = ParameterDefinition.catalogue.filter { p in
-            p.section != .computed && { if case .integer = p.type { true } else if case .real = p.type { true } else { p.type.description == "auto | number" } }()
-        }.map(\.name)
+        let targets = ParameterDefinition.catalogue.filter { $0.section != .computed && $0.type.isNumeric }.map(\.name)
         var derived: [DerivedParameter] = []
         var locationOf: [String: SourceLocation] = [:]
         for entry in entries {
@@ -226,16 +227,11 @@ extension ExperimentSpec {
                 continue
             }
             guard let expression = d.formula(entry.value, path, allowed: names) else { continue }
-            var numeric = true
-            for variable in expression.variables.sorted() {
-                if let v = ParameterDefinition.named(variable), case .bool = v.type { numeric = false }
-                if let v = ParameterDefinition.named(variable), case .choice = v.type { numeric = false }
-                if !numeric {
-                    d.error("'\(variable)' is not a number and cannot be used in a formula", at: entry.value.location, path)
-                    break
-                }
+            let words = expression.variables.sorted().filter { ParameterDefinition.named($0)?.type.isNumeric == false }
+            for word in words {
+                d.error("'\(word)' is not a number and cannot be used in a formula", at: entry.value.location, path)
             }
-            guard numeric else { continue }
+            guard words.isEmpty else { continue }
             derived.append(DerivedParameter(name: p.name, formula: entry.value.scalarValue?.text ?? "", expression: expression))
             locations[p.name] = entry.value.location
             locationOf[p.name] = entry.keyLocation

@@ -75,6 +75,10 @@ public struct ExperimentSpec: Sendable {
             throw SpecErrors([SpecError("expected a mapping of keys (name, model, sweep, …), found \(root.kindName)",
                                         at: root.location, keyPath: "")])
         }
+        // `model:` with every line commented out is an empty section, not an error.
+        for entry in root.entries ?? [] where sectionKeys.contains(entry.key) && entry.value.scalarValue?.isNull == true {
+            root.remove(entry.key)
+        }
         let applied = Overrides.applyProfile(
             profile, optional: profileOptional, to: &root, file: file, diagnostics: &diagnostics) ? profile : nil
         Overrides.apply(overrides, to: &root, file: file, diagnostics: &diagnostics)
@@ -117,6 +121,8 @@ public struct ExperimentSpec: Sendable {
         if !errors.isEmpty { throw SpecErrors(errors) }
         return specs
     }
+
+    static let sectionKeys = ["model", "solver", "sweep", "derived", "profiles", "charts", "claims"]
 
     /// `[a-z0-9][a-z0-9-]*`: safe as a folder and file name everywhere.
     public static func isValidIdentifier(_ text: String) -> Bool {

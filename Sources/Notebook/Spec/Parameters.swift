@@ -23,6 +23,15 @@ public struct ParameterDefinition: Sendable {
         /// A positive number or the word `auto`.
         case realOrAuto
 
+        /// Whether formulas may read and compute it (`step_size` is numeric
+        /// unless it is `auto`, which evaluation then rejects).
+        public var isNumeric: Bool {
+            switch self {
+            case .integer, .real, .realOrAuto: true
+            case .bool, .choice: false
+            }
+        }
+
         public var description: String {
             switch self {
             case .integer: "integer"
