@@ -90,7 +90,7 @@ let workedExample = """
         #expect(p["samples"] == .integer(20000))
         #expect(p["dimension"] == .integer(32))
         #expect(p["kappa"] == .real(2))
-        #expect(p.key == "dimension=32,learn_signs=false")
+        #expect(p.key == "dimension=32")
         #expect(s.plan.varying.isEmpty)
     }
 

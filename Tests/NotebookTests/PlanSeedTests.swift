@@ -1,3 +1,4 @@
+import ConvRecovery
 import Notebook
 import Testing
 
@@ -55,17 +56,28 @@ import Testing
         let s = try spec("name: x\nseed: 2017\nmodel:\n  samples: 1000\n")
         let trial = s.plan.trials[1]
         #expect(trial.trial == 1)
-        #expect(trial.point.key == "dimension=32,learn_signs=false,samples=1000")
-        #expect(trial.id == "dimension=32,learn_signs=false,samples=1000#1")
+        #expect(trial.point.key == "dimension=32,samples=1000")
+        #expect(trial.id == "dimension=32,samples=1000#1")
         #expect(trial.seed == Plan.trialSeed(masterSeed: 2017, point: trial.point, trial: 1))
-        // Pinned: changing the derivation changes every stored result.
+        var stream = RandomSource(seed: 2017, path: [
+            "trial", "dimension", .integer(32), "samples", .integer(1000), "index", .integer(1),
+        ]).stream
+        #expect(trial.seed == stream.next())
         #expect(trial.seed == Plan.trialSeed(masterSeed: 2017, point: PlanPoint(index: 99, values: trial.point.values), trial: 1))
+    }
+
+    @Test func learnSignsIsPartOfTheKeyOnlyWhenItDiffersFromItsDefault() throws {
+        let implicit = try spec("name: x\nmodel:\n  signs: random\n")
+        let explicit = try spec("name: x\nmodel:\n  signs: random\nsolver:\n  learn_signs: true\n")
+        #expect(implicit.plan.points[0].key == explicit.plan.points[0].key)
+        let fixedSigns = try spec("name: x\nmodel:\n  signs: random\nsolver:\n  learn_signs: false\n")
+        #expect(fixedSigns.plan.points[0].key == #"dimension=32,learn_signs=false,signs="random""#)
     }
 
     @Test func pointKeysAreCanonicalAndSorted() throws {
         let s = try spec(Self.base + "\nsolver:\n  step_size: 0.5\n")
         let key = s.plan.points[0].key
-        #expect(key == #"activation="relu",dimension=32,learn_signs=false,samples=1000,step_size=0.5"#)
+        #expect(key == #"activation="relu",dimension=32,samples=1000,step_size=0.5"#)
         #expect(Set(s.plan.points.map(\.key)).count == s.plan.points.count)
     }
 

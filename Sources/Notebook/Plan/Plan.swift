@@ -72,13 +72,14 @@ public struct PlanPoint: Hashable, Sendable {
     public subscript(name: String) -> ParameterValue? { values[name] }
 
     /// The values that identify the point, sorted by name: every value that
-    /// differs from its catalogue default, plus those without a fixed
-    /// default (`dimension`, `learn_signs`) and free sweep variables.
+    /// differs from its default (for `learn_signs`, from `signs == random`),
+    /// plus `dimension` (so the key is never empty) and free sweep variables.
     /// Leaving defaults out means a future parameter whose default keeps
     /// the old behaviour changes no existing seed or cache key.
     public var identity: [(name: String, value: ParameterValue)] {
         values.filter { name, value in
-            ParameterDefinition.named(name)?.defaultValue.map { $0 != value } ?? true
+            if name == "learn_signs" { return value != .bool(values["signs"] == .string("random")) }
+            return ParameterDefinition.named(name)?.defaultValue.map { $0 != value } ?? true
         }
         .sorted { $0.key < $1.key }
         .map { (name: $0.key, value: $0.value) }
