@@ -1,3 +1,4 @@
+import ConvRecovery
 import Notebook
 import Testing
 
@@ -192,5 +193,22 @@ let workedExample = """
               samples: m * 2
             """)
         #expect(error(containing: "samples is both swept (at test.yaml:3:3) and derived", in: errors)?.line == 6)
+    }
+}
+
+@Suite struct PlanPointModelTests {
+    @Test func pointsConvertToSolverTypes() throws {
+        let s = try spec("""
+            name: x
+            model: { patch_size: 6, patches: 3, kernels: 2, activation: leaky-relu, leaky_slope: 0.2, signs: random, kappa: 4 }
+            solver: { step_size: 0.05 }
+            """)
+        let p = s.plan.points[0]
+        #expect(p.shape == NetworkShape(patchSize: 6, patchCount: 3, kernelCount: 2))
+        #expect(p.activation == .leakyRelu(slope: 0.2))
+        #expect(p.signs == .random)
+        #expect(p.conditionNumber == 4)
+        #expect(p.stepSize == 0.05)
+        #expect(try spec("name: y\n").plan.points[0].stepSize == nil)
     }
 }

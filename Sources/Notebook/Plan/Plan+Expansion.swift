@@ -122,10 +122,10 @@ private struct PointProblems {
     }
 
     mutating func report(
-        _ rule: String, at location: SourceLocation?, _ keyPath: String, _ message: String,
+        _ rule: String, at location: SpecLocation?, _ keyPath: String, _ message: String,
         valid: String? = nil, point: [String: ParameterValue]
     ) {
-        let location = location ?? SourceLocation(file: spec.file, line: 0, column: 0)
+        let location = location ?? SpecLocation(file: spec.file, line: 0, column: 0)
         let id = "\(rule)|\(location)"
         if let existing = found[id] {
             found[id] = (existing.error, existing.more + 1)

@@ -33,7 +33,7 @@ extension Diagnostics {
         }
     }
 
-    mutating func string(_ node: SpecNode?, _ path: String, required: Bool = false, at parent: SourceLocation? = nil) -> String? {
+    mutating func string(_ node: SpecNode?, _ path: String, required: Bool = false, at parent: SpecLocation? = nil) -> String? {
         guard let node else {
             if required, let parent { error("missing required key", at: parent, path) }
             return nil

@@ -15,7 +15,7 @@ extension ExperimentSpec {
             guard let p = ParameterDefinition.named(key), p.section != .computed else { return nil }
             return "'\(key)' belongs under \(p.section.rawValue):"
         }
-        var locations: [String: SourceLocation] = [:]
+        var locations: [String: SpecLocation] = [:]
 
         // Identity.
         let name = d.string(root["name"], "name", required: true, at: root.location)
@@ -112,16 +112,16 @@ extension ExperimentSpec {
     // MARK: sweep
 
     private static func readSweep(
-        _ node: SpecNode?, diagnostics d: inout Diagnostics, locations: inout [String: SourceLocation]
+        _ node: SpecNode?, diagnostics d: inout Diagnostics, locations: inout [String: SpecLocation]
     ) -> [SweepAxis] {
         guard let node, let entries = d.mapping(node, "sweep") else { return [] }
         var axes: [SweepAxis] = []
-        var seen: [String: SourceLocation] = [:]
+        var seen: [String: SpecLocation] = [:]
 
         // In a zip a value may repeat (only whole rows must differ, which
         // the plan checks); in a plain sweep list a repeat is a duplicate point.
         func readList(
-            _ key: String, _ value: SpecNode, path: String, keyLocation: SourceLocation, inZip: Bool = false
+            _ key: String, _ value: SpecNode, path: String, keyLocation: SpecLocation, inZip: Bool = false
         ) -> (String, [ParameterValue])? {
             let definition = ParameterDefinition.named(key)
             let name = definition?.name ?? key
@@ -204,13 +204,13 @@ extension ExperimentSpec {
 
     private static func readDerived(
         _ node: SpecNode?, swept: [String], free: [String], diagnostics d: inout Diagnostics,
-        locations: inout [String: SourceLocation]
+        locations: inout [String: SpecLocation]
     ) -> [DerivedParameter] {
         let entries = node.flatMap { d.mapping($0, "derived") } ?? []
         let names = ParameterDefinition.sweepableNames + free
         let targets = ParameterDefinition.catalogue.filter { $0.section != .computed && $0.type.isNumeric }.map(\.name)
         var derived: [DerivedParameter] = []
-        var locationOf: [String: SourceLocation] = [:]
+        var locationOf: [String: SpecLocation] = [:]
         for entry in entries {
             let path = "derived.\(entry.key)"
             guard let p = ParameterDefinition.named(entry.key), targets.contains(p.name) else {
@@ -243,7 +243,7 @@ extension ExperimentSpec {
     /// is an error naming it. Unless swept, `dimension` is itself derived
     /// (as patch_size · patches), so it takes part in the ordering.
     private static func orderedDerived(
-        _ derived: [DerivedParameter], dimensionSwept: Bool, locations: [String: SourceLocation],
+        _ derived: [DerivedParameter], dimensionSwept: Bool, locations: [String: SpecLocation],
         diagnostics d: inout Diagnostics
     ) -> [DerivedParameter] {
         var byName = Dictionary(uniqueKeysWithValues: derived.map { ($0.name, $0) })
@@ -295,7 +295,7 @@ extension ExperimentSpec {
     /// Ids name output files, so two items may not share one (checked on
     /// the raw items, so that a duplicate is found even in an invalid item).
     private static func checkUniqueIDs(_ node: SpecNode?, what: String, diagnostics d: inout Diagnostics) {
-        var seen: [String: SourceLocation] = [:]
+        var seen: [String: SpecLocation] = [:]
         for (i, item) in (node?.items ?? []).enumerated() {
             guard let id = item["id"]?.scalarValue else { continue }
             if let first = seen[id.text] {

@@ -38,7 +38,7 @@ public struct ExperimentSpec: Sendable {
     public internal(set) var plan: Plan
 
     /// Where each parameter got its value, for errors found at plan time.
-    let locations: [String: SourceLocation]
+    let locations: [String: SpecLocation]
 
     /// Reads, validates and expands one experiment file.
     ///
@@ -56,7 +56,7 @@ public struct ExperimentSpec: Sendable {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
             throw SpecErrors([SpecError("cannot read the file: \(error.localizedDescription)",
-                                        at: SourceLocation(file: path, line: 0, column: 0), keyPath: "")])
+                                        at: SpecLocation(file: path, line: 0, column: 0), keyPath: "")])
         }
         return try parse(yaml: text, file: path, profile: profile, overrides: overrides, profileOptional: profileOptional)
     }
@@ -69,7 +69,7 @@ public struct ExperimentSpec: Sendable {
         var diagnostics = Diagnostics()
         guard var root = try SpecNode.parse(yaml: yaml, file: file) else {
             throw SpecErrors([SpecError("the file is empty; an experiment needs at least a name",
-                                        at: SourceLocation(file: file, line: 1, column: 1), keyPath: "")])
+                                        at: SpecLocation(file: file, line: 1, column: 1), keyPath: "")])
         }
         guard root.entries != nil else {
             throw SpecErrors([SpecError("expected a mapping of keys (name, model, sweep, …), found \(root.kindName)",

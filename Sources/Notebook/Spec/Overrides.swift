@@ -59,7 +59,7 @@ enum Overrides {
         _ overrides: [String], to root: inout SpecNode, file: String, diagnostics: inout Diagnostics
     ) {
         for text in overrides {
-            let flag = SourceLocation.flag(text, file: file)
+            let flag = SpecLocation.flag(text, file: file)
             guard let equals = text.firstIndex(of: "=") else {
                 diagnostics.error("expected key=value, e.g. solver.max_iterations=500", at: flag, "")
                 continue
@@ -92,7 +92,7 @@ enum Overrides {
     /// being given one fixed value. Inside a zip that would change the
     /// length of one list only, so it is an error instead.
     private static func unsweep(
-        _ key: String, in root: inout SpecNode, because location: SourceLocation, keyPath: String,
+        _ key: String, in root: inout SpecNode, because location: SpecLocation, keyPath: String,
         diagnostics: inout Diagnostics
     ) {
         let canonical = ParameterDefinition.named(key)?.name ?? key

@@ -4,7 +4,7 @@
 /// Every value keeps its origin through profile merging and `--set`
 /// overrides, so that an error found late (say, while expanding the plan)
 /// still points the user at the text they have to change.
-public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConvertible {
+public struct SpecLocation: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// The file the value was read from (as given by the caller).
     public let file: String
     /// Line, starting at 1 (0 when unknown).
@@ -22,8 +22,8 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
     }
 
     /// The location of a `--set` flag.
-    public static func flag(_ text: String, file: String) -> SourceLocation {
-        SourceLocation(file: file, line: 0, column: 0, override: text)
+    public static func flag(_ text: String, file: String) -> SpecLocation {
+        SpecLocation(file: file, line: 0, column: 0, override: text)
     }
 
     /// `file:line:column`, or `--set key=value` for a flag.
@@ -34,7 +34,7 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
     }
 
     /// Flags sort after the file's own locations; file positions in reading order.
-    public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
+    public static func < (a: SpecLocation, b: SpecLocation) -> Bool {
         if a.file != b.file { return a.file < b.file }
         if (a.override == nil) != (b.override == nil) { return a.override == nil }
         return (a.line, a.column, a.override ?? "") < (b.line, b.column, b.override ?? "")
@@ -42,9 +42,9 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
 
     /// The location `offset` scalars further along the same line (for a
     /// position inside an expression string).
-    func advanced(by offset: Int) -> SourceLocation {
+    func advanced(by offset: Int) -> SpecLocation {
         guard override == nil, line > 0 else { return self }
-        return SourceLocation(file: file, line: line, column: column + offset)
+        return SpecLocation(file: file, line: line, column: column + offset)
     }
 }
 
@@ -56,7 +56,7 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
 public struct SpecError: Error, Hashable, Sendable, CustomStringConvertible {
     public enum Severity: String, Hashable, Sendable { case error, warning }
 
-    public let location: SourceLocation
+    public let location: SpecLocation
     /// The dotted key path of the offending value, e.g. `sweep.zip.patches[2]`.
     public let keyPath: String
     /// What is wrong, including any "did you mean" suggestion.
@@ -66,7 +66,7 @@ public struct SpecError: Error, Hashable, Sendable, CustomStringConvertible {
     public let severity: Severity
 
     public init(
-        _ message: String, at location: SourceLocation, keyPath: String,
+        _ message: String, at location: SpecLocation, keyPath: String,
         valid: String? = nil, severity: Severity = .error
     ) {
         self.location = location
@@ -114,13 +114,13 @@ struct Diagnostics: Sendable {
     var isEmpty: Bool { errors.isEmpty }
 
     mutating func error(
-        _ message: String, at location: SourceLocation, _ keyPath: String, valid: String? = nil
+        _ message: String, at location: SpecLocation, _ keyPath: String, valid: String? = nil
     ) {
         let e = SpecError(message, at: location, keyPath: keyPath, valid: valid)
         if !errors.contains(e) { errors.append(e) }
     }
 
-    mutating func warning(_ message: String, at location: SourceLocation, _ keyPath: String) {
+    mutating func warning(_ message: String, at location: SpecLocation, _ keyPath: String) {
         warnings.append(SpecError(message, at: location, keyPath: keyPath, severity: .warning))
     }
 

@@ -7,11 +7,11 @@ import Yams
 /// Yams' `Node` is a class-backed, non-`Sendable` type whose marks are lost
 /// once values are decoded. Converting once into this tree lets profiles and
 /// `--set` overrides be merged as ordinary values while each one keeps its
-/// own `SourceLocation`, so a late error still points at the right text.
+/// own `SpecLocation`, so a late error still points at the right text.
 indirect enum SpecNode: Sendable {
     case scalar(Scalar)
-    case sequence([SpecNode], SourceLocation)
-    case mapping([Entry], SourceLocation)
+    case sequence([SpecNode], SpecLocation)
+    case mapping([Entry], SpecLocation)
 
     /// A scalar with the types YAML's resolver gives its text.
     struct Scalar: Sendable {
@@ -22,16 +22,16 @@ indirect enum SpecNode: Sendable {
         var bool: Bool?
         var integer: Int?
         var real: Double?
-        var location: SourceLocation
+        var location: SpecLocation
     }
 
     struct Entry: Sendable {
         var key: String
-        var keyLocation: SourceLocation
+        var keyLocation: SpecLocation
         var value: SpecNode
     }
 
-    var location: SourceLocation {
+    var location: SpecLocation {
         switch self {
         case .scalar(let s): s.location
         case .sequence(_, let l), .mapping(_, let l): l
@@ -95,32 +95,32 @@ extension SpecNode {
         do {
             root = try Yams.compose(yaml: yaml)
         } catch {
-            let location: SourceLocation
+            let location: SpecLocation
             let message: String
             switch error as? YamlError {
             case .scanner(let context, let problem, let mark, _),
                 .parser(let context, let problem, let mark, _),
                 .composer(let context, let problem, let mark, _):
-                location = SourceLocation(file: file, line: mark.line, column: mark.column)
+                location = SpecLocation(file: file, line: mark.line, column: mark.column)
                 message = "YAML syntax error: \(problem)"
                     + (context.map { " (\($0.text) at \($0.mark.line):\($0.mark.column))" } ?? "")
             case .duplicatedKeysInMapping(let duplicates, let context):
-                location = SourceLocation(file: file, line: context.mark.line, column: context.mark.column)
+                location = SpecLocation(file: file, line: context.mark.line, column: context.mark.column)
                 message = "duplicate key '\(duplicates.first ?? "")' in a mapping; each key may appear once"
             default:
-                location = SourceLocation(file: file, line: 0, column: 0)
+                location = SpecLocation(file: file, line: 0, column: 0)
                 message = "cannot read YAML: \(error)"
             }
-            let at = origin.map { SourceLocation.flag($0, file: file) } ?? location
+            let at = origin.map { SpecLocation.flag($0, file: file) } ?? location
             throw SpecErrors([SpecError(message, at: at, keyPath: "")])
         }
         return root.map { SpecNode(node: $0, file: file, origin: origin) }
     }
 
     init(node: Node, file: String, origin: String?) {
-        func location(_ mark: Mark?) -> SourceLocation {
+        func location(_ mark: Mark?) -> SpecLocation {
             if let origin { return .flag(origin, file: file) }
-            return SourceLocation(file: file, line: mark?.line ?? 0, column: mark?.column ?? 0)
+            return SpecLocation(file: file, line: mark?.line ?? 0, column: mark?.column ?? 0)
         }
         switch node {
         case .scalar(let s):
@@ -183,7 +183,7 @@ extension SpecNode {
     /// Sets the value at `path`, creating mappings on the way.
     /// Returns false when a non-mapping is in the way.
     mutating func set(
-        _ path: ArraySlice<String>, to value: SpecNode, keyLocation: SourceLocation
+        _ path: ArraySlice<String>, to value: SpecNode, keyLocation: SpecLocation
     ) -> Bool {
         guard let key = path.first else {
             self = value
