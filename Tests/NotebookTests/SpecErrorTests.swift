@@ -283,3 +283,25 @@ import Testing
         #expect(SpecErrors(errors).description.split(separator: "\n").count == 6)
     }
 }
+
+@Suite struct SpecErrorStagesTests {
+    @Test func pointErrorsAreReportedWithReportDeclarationErrors() throws {
+        let errors = specErrors("""
+            trials: 0
+            model:
+              patch_size: 2
+            charts:
+              - { id: a, x: samples, y: eror }
+            """)
+        #expect(errors.map(\.line) == [1, 1, 3, 5])
+        #expect(error(containing: "kernels (t = 3) must be at most patch_size (k = 2)", in: errors)?.keyPath == "model.patch_size")
+        #expect(error(containing: "name: missing required key", in: errors) != nil)
+    }
+
+    @Test func pointErrorsWaitForValidInputs() throws {
+        // kernels: x falls back to nothing; reporting t > k for a default would mislead.
+        let errors = specErrors("name: x\nmodel:\n  patch_size: 2\n  kernels: x\n")
+        #expect(errors.count == 1)
+        #expect(errors.first?.keyPath == "model.kernels")
+    }
+}

@@ -8,7 +8,7 @@ extension ExperimentSpec {
 
     static func read(
         _ root: SpecNode, file: String, profile: String?, diagnostics d: inout Diagnostics
-    ) -> ExperimentSpec? {
+    ) -> ExperimentSpec {
         // Keys starting with `x-` are the user's own (a home for YAML anchors).
         let entries = (root.entries ?? []).filter { !$0.key.hasPrefix("x-") }
         d.checkKeys(entries, allowed: topLevelKeys, "", what: "at the top level") { key in
@@ -91,13 +91,12 @@ extension ExperimentSpec {
         checkUniqueIDs(root["charts"], what: "chart", diagnostics: &d)
         checkUniqueIDs(root["claims"], what: "claim", diagnostics: &d)
 
-        guard let name else { return nil }
         return ExperimentSpec(
-            file: file, name: name, title: d.string(root["title"], "title"),
+            file: file, name: name ?? "", title: d.string(root["title"], "title"),
             description: d.string(root["description"], "description"),
             seed: UInt64(seed), trials: trials, profile: profile, fixed: fixed, sweep: sweep,
             derived: derived, charts: charts, claims: claims, warnings: [],
-            plan: Plan(experiment: name, masterSeed: UInt64(seed), trialsPerPoint: trials, points: [], varying: []),
+            plan: Plan(experiment: name ?? "", masterSeed: UInt64(seed), trialsPerPoint: trials, points: [], varying: []),
             locations: locations)
     }
 

@@ -82,15 +82,24 @@ public struct ExperimentSpec: Sendable {
         let applied = Overrides.applyProfile(
             profile, optional: profileOptional, to: &root, file: file, diagnostics: &diagnostics) ? profile : nil
         Overrides.apply(overrides, to: &root, file: file, diagnostics: &diagnostics)
-        guard var spec = read(root, file: file, profile: applied, diagnostics: &diagnostics),
-              diagnostics.isEmpty else {
-            try diagnostics.throwIfAny()
-            throw SpecErrors([])  // unreachable: read fails only with errors
+        var spec = read(root, file: file, profile: applied, diagnostics: &diagnostics)
+        // Expand the plan unless a problem could have changed it (a bad value
+        // replaced by its default would give misleading point errors), so
+        // that, say, a chart typo and kernels > patch_size are reported together.
+        if !diagnostics.errors.contains(where: affectsPlan) {
+            spec.plan = Plan.expand(spec, diagnostics: &diagnostics)
+            spec.warnings = diagnostics.warnings + spec.usageWarnings()
         }
-        spec.plan = Plan.expand(spec, diagnostics: &diagnostics)
-        spec.warnings = diagnostics.warnings + spec.usageWarnings()
         try diagnostics.throwIfAny()
         return spec
+    }
+
+    /// Keys whose errors leave the points of the plan intact.
+    private static let planIndependentKeys: Set<String> = ["name", "title", "description", "seed", "trials", "charts", "claims"]
+
+    private static func affectsPlan(_ error: SpecError) -> Bool {
+        let head = error.keyPath.prefix { $0 != "." && $0 != "[" }
+        return !planIndependentKeys.contains(String(head))
     }
 
     /// Loads several files, reporting the errors of all of them together,
