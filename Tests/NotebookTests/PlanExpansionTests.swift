@@ -67,6 +67,7 @@ let workedExample = """
         #expect(s.plan.points.map { $0.string("activation") } == ["relu", "relu", "relu", "squared-relu", "squared-relu", "squared-relu"])
         #expect(s.plan.varying == ["patches", "activation", "samples", "dimension"])
         #expect(s.warnings.isEmpty)
+        #expect(s.plan.summary == "6 points × 10 trials = 60 trials; varying: patches (2, 4, 8), activation (relu, squared-relu), samples (640, 1280, 2560), dimension (16, 32, 64)")
     }
 
     @Test func chartsAndClaimsAreTyped() throws {

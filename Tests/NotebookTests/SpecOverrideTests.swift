@@ -88,6 +88,11 @@ import Testing
         #expect(error(containing: "--set sweep.samples=[1, 2: YAML syntax error", in: errors) != nil)
     }
 
+    @Test func setCannotChangeProfiles() throws {
+        let errors = specErrors(Self.base, overrides: ["profiles.quick.trials=1"])
+        #expect(error(containing: "--set profiles.quick.trials=1: profiles: profiles cannot be changed with --set", in: errors) != nil)
+    }
+
     @Test func setOnAZippedKeyExplains() throws {
         let errors = specErrors("""
             name: x

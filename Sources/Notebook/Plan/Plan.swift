@@ -29,6 +29,21 @@ public struct Plan: Hashable, Sendable {
         return seen
     }
 
+    /// `6 points × 10 trials = 60 trials; varying: activation (relu, squared-relu), patches (2, 4, 8)`:
+    /// the first lines of `convrec check`. Long value lists are elided.
+    public var summary: String {
+        var text = "\(points.count) point\(points.count == 1 ? "" : "s") × \(trialsPerPoint) trial\(trialsPerPoint == 1 ? "" : "s") = \(trialCount) trials"
+        if !varying.isEmpty {
+            let parts = varying.map { name -> String in
+                let values = values(of: name).map(\.description)
+                let shown = values.count <= 6 ? values : Array(values.prefix(3)) + ["…"] + Array(values.suffix(2))
+                return "\(name) (\(shown.joined(separator: ", ")))"
+            }
+            text += "; varying: " + parts.joined(separator: ", ")
+        }
+        return text
+    }
+
     /// Every trial, point by point.
     public var trials: [PlannedTrial] { points.flatMap(trials(for:)) }
 

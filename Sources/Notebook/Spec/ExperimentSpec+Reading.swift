@@ -16,6 +16,11 @@ extension ExperimentSpec {
             return "'\(key)' belongs under \(p.section.rawValue):"
         }
         var locations: [String: SpecLocation] = [:]
+        // The file's profiles are consumed before this point; one can only
+        // reappear through --set.
+        if let profiles = root.entries?.first(where: { $0.key == "profiles" }) {
+            d.error("profiles cannot be changed with --set; choose one with --profile", at: profiles.keyLocation, "profiles")
+        }
 
         // Identity.
         let name = d.string(root["name"], "name", required: true, at: root.location)
