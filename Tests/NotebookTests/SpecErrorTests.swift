@@ -298,6 +298,20 @@ import Testing
         #expect(error(containing: "name: missing required key", in: errors) != nil)
     }
 
+    @Test func aBadFreeVariableListIsReportedOnce() throws {
+        let errors = specErrors("""
+            name: x
+            sweep:
+              zip:
+                m: [1, 2, 3]
+                kernels: [1, 2]
+            derived:
+              samples: m * 100
+            """)
+        #expect(errors.count == 1)
+        #expect(errors.first?.message.contains("zip lists must have equal length") == true)
+    }
+
     @Test func pointErrorsWaitForValidInputs() throws {
         // kernels: x falls back to nothing; reporting t > k for a default would mislead.
         let errors = specErrors("name: x\nmodel:\n  patch_size: 2\n  kernels: x\n")

@@ -68,7 +68,9 @@ extension ExperimentSpec {
         // Sweep, then derived (which decides which free variables are legitimate).
         let sweep = readSweep(root["sweep"], diagnostics: &d, locations: &locations)
         let swept = sweep.flatMap { $0.names }
-        let free = swept.filter { ParameterDefinition.named($0) == nil }
+        // Free variables by the keys written, even where a list was invalid,
+        // so that one bad list does not also make its name unknown in formulas.
+        let free = rawSweepKeys(root["sweep"]).filter { ParameterDefinition.named($0) == nil }
         let derived = readDerived(root["derived"], swept: swept, free: free, diagnostics: &d, locations: &locations)
         // Read the names off the formulas' text, so that a formula that
         // failed to parse does not also make its variables "unused".
@@ -76,7 +78,7 @@ extension ExperimentSpec {
         for name in free where !used.contains(name) {
             d.error("unknown key '\(name)' in sweep" + Suggestion.hint(for: name, in: ParameterDefinition.sweepableNames)
                         + "; a name that is not a parameter may be swept only when a derived formula uses it",
-                    at: locations[name]!, sweepPath(name, in: sweep),
+                    at: locations[name] ?? root.location, sweepPath(name, in: sweep),
                     valid: ParameterDefinition.sweepableNames.joined(separator: ", "))
         }
         if swept.contains("dimension"), !derived.contains(where: { $0.name == "patches" || $0.name == "patch_size" }) {
@@ -103,6 +105,18 @@ extension ExperimentSpec {
             derived: derived, charts: charts, claims: claims, warnings: [],
             plan: Plan(experiment: name ?? "", masterSeed: UInt64(seed), trialsPerPoint: trials, points: [], varying: []),
             locations: locations)
+    }
+
+    /// Every key of `sweep:` and its zips, in order, without duplicates.
+    private static func rawSweepKeys(_ sweep: SpecNode?) -> [String] {
+        var keys: [String] = []
+        for entry in sweep?.entries ?? [] {
+            let names = entry.key == "zip"
+                ? (entry.value.items ?? [entry.value]).flatMap { $0.entries?.map(\.key) ?? [] }
+                : [entry.key]
+            for name in names where !keys.contains(name) { keys.append(name) }
+        }
+        return keys
     }
 
     private static func identifiers(in text: String) -> [String] {
