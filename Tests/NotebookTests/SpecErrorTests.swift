@@ -312,6 +312,11 @@ import Testing
         #expect(errors.first?.message.contains("zip lists must have equal length") == true)
     }
 
+    @Test func aliasDerivedTwice() throws {
+        let errors = specErrors("name: x\nderived:\n  tolerance: 1e-3\n  gradient_tolerance: 1e-4\n")
+        #expect(error(containing: "'gradient_tolerance' derives tolerance a second time (also at test.yaml:3:3)", in: errors)?.line == 4)
+    }
+
     @Test func pointErrorsWaitForValidInputs() throws {
         // kernels: x falls back to nothing; reporting t > k for a default would mislead.
         let errors = specErrors("name: x\nmodel:\n  patch_size: 2\n  kernels: x\n")

@@ -240,6 +240,10 @@ extension ExperimentSpec {
                 d.error(message, at: entry.keyLocation, path, valid: targets.joined(separator: ", "))
                 continue
             }
+            if let previous = locationOf[p.name] {
+                d.error("'\(entry.key)' derives \(p.name) a second time (also at \(previous))", at: entry.keyLocation, path)
+                continue
+            }
             if swept.contains(p.name) {
                 d.error("\(p.name) is both swept (at \(locations[p.name]!)) and derived; choose one", at: entry.keyLocation, path)
                 continue
