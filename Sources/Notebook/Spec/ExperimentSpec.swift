@@ -28,7 +28,8 @@ public struct ExperimentSpec: Sendable {
     public let fixed: [String: ParameterValue]
     /// The sweep axes, in file order; their Cartesian product is the plan.
     public let sweep: [SweepAxis]
-    /// Parameters computed from others, in evaluation order.
+    /// Parameters computed from others, in evaluation order. Unless
+    /// `dimension` is swept, this includes `dimension = patch_size * patches`.
     public let derived: [DerivedParameter]
     public let charts: [ChartSpec]
     public let claims: [ClaimSpec]
