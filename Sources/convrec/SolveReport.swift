@@ -17,7 +17,7 @@ enum SolveReport {
             "ConvRecovery \(ConvRecoveryVersion.tool) — \(problem.activation.description), k=\(s.patchSize) r=\(s.patchCount) t=\(s.kernelCount) (d=\(s.dimension)), n=\(problem.sampleCount), κ=\(problem.conditionNumber), signs \(problem.signs.rawValue), seed \(seed)",
             "",
             "                      relative error   max column error   success",
-            "  start (\(options.initialisation.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)))     \(e(result.initError))        \(e(result.initMaxColumnError))          \(result.initSuccess ? "yes" : "no")",
+            "  \("start (\(options.initialisation.rawValue))".padding(toLength: 20, withPad: " ", startingAt: 0))  \(e(result.initError))        \(e(result.initMaxColumnError))          \(result.initSuccess ? "yes" : "no")",
             "  after descent         \(e(result.error))        \(e(result.maxColumnError))          \(result.success ? "yes" : "no")",
             "",
             "  descent: \(result.iterations) iterations, stopped on \(result.stopReason.rawValue), step size \(e(result.initialStepSize))\(result.stepHalvings > 0 ? " halved \(result.stepHalvings)× to \(e(result.stepSize))" : "")",

@@ -46,6 +46,12 @@ public struct GradientDescent: Sendable {
         public var loss: Double
         /// Relative parameter error after matching, when the truth is known.
         public var error: Double?
+
+        public init(iteration: Int, loss: Double, error: Double?) {
+            self.iteration = iteration
+            self.loss = loss
+            self.error = error
+        }
     }
 
     public struct Result: Sendable {

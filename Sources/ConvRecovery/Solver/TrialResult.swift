@@ -11,6 +11,13 @@ public struct TrialResult: Sendable, Codable {
         public var descent = 0.0
         public var total = 0.0
 
+        public init(data: Double = 0, initialisation: Double = 0, descent: Double = 0, total: Double = 0) {
+            self.data = data
+            self.initialisation = initialisation
+            self.descent = descent
+            self.total = total
+        }
+
         enum CodingKeys: String, CodingKey {
             case data, initialisation = "init", descent, total
         }
