@@ -13,6 +13,8 @@ struct Solve: ParsableCommand {
           convrec solve --patches 1 --patch-size 10 --kernels 5 --signs random   # fully connected [ZSJ+17]
           convrec solve --init perturbed --perturbation 0.2 --max-iterations 5000
           convrec solve --max-iterations 0 --json         # the starting point only
+          convrec solve --patches 1 --patch-size 10 --kernels 5 --signs random --init random --step-size 0.02
+                                                          # [ZSJ+17] baseline II: random start, signs learned
         """
     )
 
@@ -32,6 +34,8 @@ struct Solve: ParsableCommand {
     var kappa = 2.0
     @Option(help: "Output signs v*: ones, or random (learned; relu, leaky-relu, squared-relu only).")
     var signs = "ones"
+    @Flag(help: "Give the solver the true output signs instead of learning them (with --signs random).")
+    var knownSigns = false
     @Option(help: "Standard deviation of Gaussian label noise.")
     var noise = 0.0
     @Option(help: "Fresh noise-free samples for the test loss (0 = none).")
@@ -109,6 +113,7 @@ struct Solve: ParsableCommand {
         options.descent.gradientTolerance = tolerance
         options.descent.lossTolerance = lossTolerance
         options.resample = resample
+        if knownSigns { options.learnSigns = false }
         options.successThreshold = successThreshold
         options.threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
         return (problem, options)

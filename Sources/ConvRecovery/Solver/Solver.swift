@@ -42,6 +42,9 @@ public enum Solver {
         mark = clock.now
         var descent = options.descent
         descent.threads = options.threads
+        // A random start with learned signs is the "pure gradient" baseline
+        // (II) of [ZSJ+17] Fig. 1(c): descent must learn v as well.
+        if learnSigns && options.initialisation == .random { descent.updateSigns = true }
         let outcome = descent.run(from: start, parts: descentParts, source: source.child("descent"),
                                   error: { RecoveryError(estimate: $0, truth: truth.kernels).relativeError })
         timings.descent = seconds(clock.now - mark)

@@ -4,9 +4,9 @@ public struct SolverOptions: Sendable {
     public enum Initialisation: String, Sendable, CaseIterable, Codable {
         /// The tensor method of MATH.md §4 (the paper's algorithm).
         case tensor
-        /// Gaussian W rescaled to ‖W*‖_F; with learned signs, v = sign of a
-        /// Gaussian draw (baseline II of [ZSJ+17] Fig. 1(c)), else v = v*
-        /// (baseline III).
+        /// Gaussian W rescaled to ‖W*‖_F. With learned signs, v = sign of a
+        /// Gaussian draw and descent updates v as well (the "pure gradient"
+        /// baseline II of [ZSJ+17] Fig. 1(c)); otherwise v = v* (baseline III).
         case random
         /// W* plus a random perturbation of relative Frobenius size δ: the
         /// probe of the locally strongly convex basin.
