@@ -17,7 +17,7 @@ struct ConvRec: ParsableCommand {
         failed (a claim failed, a regression was found), 2 bad usage or input.
         """,
         version: ConvRecoveryVersion.tool,
-        subcommands: [Solve.self]
+        subcommands: [Solve.self, Submit.self]
     )
 
     /// Parses, runs, and maps ArgumentParser's usage errors (64) to exit 2.
@@ -26,6 +26,12 @@ struct ConvRec: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+        } catch let error as BadInput {
+            FileHandle.standardError.write(Data("convrec: \(error.message)\n".utf8))
+            Foundation.exit(2)
+        } catch let error as WorkFailed {
+            FileHandle.standardError.write(Data("convrec: \(error.message)\n".utf8))
+            Foundation.exit(1)
         } catch {
             let code = exitCode(for: error)
             if code == .success {
