@@ -16,6 +16,12 @@ public enum Interruption {
 
     /// Installs the handler (idempotent).
     public static func install() {
+        // A parent may have started us with SIGINT blocked (Foundation's
+        // Process does); the handler is useless unless it is delivered.
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGINT)
+        sigprocmask(SIG_UNBLOCK, &set, nil)
         signal(SIGINT) { _ in
             Interruption.flag = 1
             let message = Array("\nconvrec: interrupted; finishing the trials in flight (Ctrl-C again to abandon them)\n".utf8)
