@@ -193,3 +193,24 @@ func metricsByKey(_ directory: URL) throws -> [String: String] {
     }
     return table
 }
+
+@Suite struct RunnerLockTests {
+    @Test func aBusyFolderStopsTheRunBeforeAnyExperimentRuns() throws {
+        let output = runnerTemporaryDirectory("busy")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let other = try ExperimentSpec.parse(yaml: "name: other\ntrials: 1\nmodel: { patch_size: 4, patches: 2, kernels: 2, samples: 2000 }\nsolver: { max_iterations: 10 }\n")
+        let held = try ExperimentLock(directory: { () -> URL in
+            let url = output.appendingPathComponent("tiny")
+            try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+            return url
+        }(), displayName: "tiny")
+        defer { held.release() }
+        #expect {
+            try Runner.run(specs: [other, tinySpec()], options: quietOptions(output))
+        } throws: { error in
+            guard let error = error as? RunError, case .busy = error else { return false }
+            return error.exitCode == 2
+        }
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("other/results.jsonl").path))
+    }
+}

@@ -7,7 +7,8 @@ import Foundation
 /// Per experiment:
 /// 1. every point is checked against the solver's preconditions (all
 ///    experiments before any runs: a bad point is an input error);
-/// 2. the folder is locked (`ExperimentLock`), `experiment.json` written;
+/// 2. every experiment's folder is locked (`ExperimentLock`) before any
+///    runs; then, one experiment after the other, `experiment.json` is written;
 /// 3. stored records are read; a trial whose key (`TrialKey`: solver
 ///    version + inputs) is present is skipped unless `force`; records of
 ///    another solver version stay in the file but are ignored, and the run
@@ -25,6 +26,11 @@ public enum Runner {
     public static func run(specs: [ExperimentSpec], options: RunOptions) throws(RunError) -> [RunSummary] {
         let invalid = specs.flatMap(invalidPoints)
         if !invalid.isEmpty { throw .invalidPoints(invalid) }
+        // Lock every folder before running anything, so that a busy one
+        // stops the run before any work rather than after the first files.
+        var locks: [ExperimentLock] = []
+        defer { for lock in locks { lock.release() } }
+        for spec in specs { locks.append(try lock(options.output.appendingPathComponent(spec.name))) }
         if options.handleInterrupts { Interruption.install() }
         var summaries: [RunSummary] = []
         for spec in specs {
@@ -32,6 +38,20 @@ public enum Runner {
             summaries.append(try run(spec, options: options))
         }
         return summaries
+    }
+
+    /// Creates `directory` and takes its lock.
+    static func lock(_ directory: URL) throws(RunError) -> ExperimentLock {
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            return try ExperimentLock(directory: directory, displayName: directory.path)
+        } catch let busy as ExperimentLock.Busy {
+            throw .busy(busy)
+        } catch let error as StoreError {
+            throw .store(error)
+        } catch {
+            throw .store(StoreError("cannot create \(directory.path): \(error.localizedDescription)"))
+        }
     }
 
     /// "file: point (key): parameter: message" for every point the solver would refuse.
@@ -68,22 +88,11 @@ public enum Runner {
         return CacheState(cachedKeys: cached, staleByVersion: stale, skippedLines: stored.skipped)
     }
 
+    /// One experiment; the caller holds its folder's lock.
     static func run(_ spec: ExperimentSpec, options: RunOptions) throws(RunError) -> RunSummary {
         let started = Date()
         let directory = options.output.appendingPathComponent(spec.name)
-        let lock: ExperimentLock
         let cache: CacheState
-        do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            lock = try ExperimentLock(directory: directory, displayName: directory.path)
-        } catch let busy as ExperimentLock.Busy {
-            throw .busy(busy)
-        } catch let error as StoreError {
-            throw .store(error)
-        } catch {
-            throw .store(StoreError("cannot create \(directory.path): \(error.localizedDescription)"))
-        }
-        defer { lock.release() }
         do {
             try ExperimentSnapshot.write(spec, in: directory)
             cache = try cacheState(spec, directory: directory)
