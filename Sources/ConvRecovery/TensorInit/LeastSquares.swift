@@ -12,6 +12,12 @@ public enum LeastSquares {
         precondition(a.rows == b.rows, "A and B need the same number of rows")
         let m = a.rows, n = a.columns, nrhs = b.columns
         if m == 0 || n == 0 || nrhs == 0 { return Matrix(rows: n, columns: nrhs) }
+        // LAPACKE rejects NaN input as an illegal argument; a non-finite
+        // system (overflowed moments) has a NaN solution, which the trial
+        // then records as a failure.
+        if !a.values.allSatisfy(\.isFinite) || !b.values.allSatisfy(\.isFinite) {
+            return Matrix(rows: n, columns: nrhs, repeating: .nan)
+        }
         let ldb = max(m, n)
         var aWork = a.values
         var bWork = [Double](repeating: 0, count: ldb * nrhs)

@@ -16,6 +16,13 @@ public struct SymmetricEigen: Sendable {
         let n = a.rows
         var work = a.values
         var w = [Double](repeating: 0, count: n)
+        if !a.values.allSatisfy(\.isFinite) {
+            // Overflowed moments (absurd label scales): NaN propagates to the
+            // trial, which is then recorded as failed rather than trapping.
+            values = [Double](repeating: .nan, count: n)
+            vectors = Matrix(rows: n, columns: n, repeating: .nan)
+            return
+        }
         if n > 0 {
             let info = LAPACKE_dsyevd(LAPACK_COL_MAJOR, CChar(UInt8(ascii: "V")), CChar(UInt8(ascii: "U")),
                                       Int32(n), &work, Int32(n), &w)
