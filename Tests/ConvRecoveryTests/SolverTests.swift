@@ -95,4 +95,32 @@ import ConvRecovery
         #expect(tensor.signsRecovered != nil && random.signsRecovered != nil)
         #expect(tensor.parameters!.initial != random.parameters!.initial)
     }
+
+    /// W* = UΣVᵀ has singular values linspace(1, κ, t) (MATH.md §2): the
+    /// eigenvalues of W*ᵀW* are σ_i², checked through the elementary
+    /// symmetric functions of a 3×3 matrix (trace, sum of principal 2×2
+    /// minors, determinant) — no eigensolver involved.
+    @Test func groundTruthHasPrescribedSingularValues() {
+        for (seed, kappa) in [(UInt64(1), 2.0), (2, 5.0), (3, 1.0)] {
+            var stream = RandomSource(seed: seed).child("truth").stream
+            let truth = GroundTruth.draw(shape: NetworkShape(patchSize: 7, patchCount: 2, kernelCount: 3), conditionNumber: kappa,
+                                         signs: .ones, activation: .relu, stream: &stream)
+            let g = truth.kernels.transposed * truth.kernels
+            let s = [1, (1 + kappa) / 2, kappa].map { $0 * $0 }
+            let trace = g[0, 0] + g[1, 1] + g[2, 2]
+            let minors = g[0, 0] * g[1, 1] - g[0, 1] * g[1, 0] + g[0, 0] * g[2, 2] - g[0, 2] * g[2, 0]
+                + g[1, 1] * g[2, 2] - g[1, 2] * g[2, 1]
+            let det = g[0, 0] * (g[1, 1] * g[2, 2] - g[1, 2] * g[2, 1]) - g[0, 1] * (g[1, 0] * g[2, 2] - g[1, 2] * g[2, 0])
+                + g[0, 2] * (g[1, 0] * g[2, 1] - g[1, 1] * g[2, 0])
+            #expect(abs(trace - (s[0] + s[1] + s[2])) <= 1e-12 * trace)
+            #expect(abs(minors - (s[0] * s[1] + s[0] * s[2] + s[1] * s[2])) <= 1e-12 * minors)
+            #expect(abs(det - s[0] * s[1] * s[2]) <= 1e-12 * det)
+            #expect(truth.outputSigns == [1, 1, 1] && truth.patchCount == 2)
+        }
+        var stream = RandomStream(seed: 4)
+        let single = GroundTruth.draw(shape: NetworkShape(patchSize: 5, patchCount: 1, kernelCount: 1), conditionNumber: 3,
+                                      signs: .random, activation: .tanh, stream: &stream)
+        #expect(abs(single.kernels.frobeniusNorm - 1) < 1e-14)   // t = 1: Σ = [1]
+        #expect(abs(single.outputSigns[0]) == 1)
+    }
 }

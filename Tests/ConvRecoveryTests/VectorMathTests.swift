@@ -16,7 +16,7 @@ import ConvRecovery
     /// non-representable points) plus edge and tiny arguments.
     static let grid: [Double] = {
         var points = (0...200_000).map { -746 + Double($0) * (1456.0 / 200_000) + 1.1e-7 }
-        points += [0, -0.0, 1e-300, -1e-300, 1e-10, -1e-10, 5e-324, -5e-324, 1e-17, -1e-17,
+        points += [0, -0.0, 1e-300, -1e-300, 1e-10, -1e-10, Double.leastNonzeroMagnitude, -Double.leastNonzeroMagnitude, 1e-17, -1e-17,
                    0.34657359, -0.34657359, 0.5 * log(2.0), -0.5 * log(2.0), 1, -1,
                    709.78, 709.782712893384, 709.79, 710, -708.39, -708.4, -744.44, -745, -745.13, -745.2, -746, -800]
         return points

@@ -101,7 +101,10 @@ import Testing
     /// `@Option(parsing: .unconditional)` on the numeric options (or
     /// `.allowsNegativeNumbers`-style handling). Remove the wrapper once fixed.
     @Test func negativeNumberAsSeparateArgumentReachesValidation() throws {
-        for (arguments, valid) in [(["--step-size", "-1"], "> 0"), (["--kappa", "-2"], "≥ 1"), (["--noise", "-1"], "≥ 0")] {
+        // The validation messages: "--step-size: must be 'auto' or a finite number > 0",
+        // "--kappa: the condition number must be a finite number ≥ 1", "--noise: must be a finite number ≥ 0".
+        for (arguments, valid) in [(["--step-size", "-1"], "--step-size: must be"), (["--kappa", "-2"], "--kappa: the condition number must be"),
+                                   (["--noise", "-1"], "--noise: must be")] {
             let output = try ConvrecBinary.run(["solve"] + arguments)
             #expect(output.status == 2)
             withKnownIssue("ArgumentParser reads a separate negative number as a flag: 'Missing value'") {
