@@ -26,6 +26,7 @@ import ConvRecovery
         let target = activation == .squaredRelu ? 1e-8 : 1e-6
         #expect(abs(result.initError - 0.2) < 1e-12, "perturbation size \(result.initError)")
         #expect(result.error < target, "\(activation): error \(result.error) after \(result.iterations) iterations (\(result.stopReason))")
+        // η = 1/λ̂ < 2/λ_max inside the basin: MATH.md §5 measured no halvings.
         #expect(result.success && result.stepHalvings == 0)
         #expect(result.finalLoss < 1e-6 * result.initialLoss)
         // Fresh samples: the recovered network generalises (test loss ~ final loss scale).
