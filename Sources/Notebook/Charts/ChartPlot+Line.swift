@@ -124,6 +124,16 @@ extension ExperimentAnalysis {
                 : lo < hi ? (lo - 0.04 * (hi - lo), hi + 0.04 * (hi - lo)) : (lo - 0.5, hi + 0.5)
             context["xrange"] = .text("[\(Format.data(range.0)):\(Format.data(range.1))]")
         }
+        // The key goes in the corner the curves leave free: bottom right when
+        // they rise, top right when they fall.
+        let firsts = fitPairs.isEmpty ? [] : seriesPoints.compactMap { members -> Double? in
+            guard let curve = Curve(points: members, x: chart.x, metric: nStar ? "success" : chart.y) else { return nil }
+            let y = curve.y.filter { $0.isFinite }
+            guard let a = y.first, let b = y.last else { return nil }
+            return b - a
+        }
+        let rising = nStar || firsts.reduce(0, +) > 0
+        context["key_position"] = .text(rising ? "bottom right" : "top right")
         context["has_xrange"] = .flag(!allX.isEmpty)
         let what = nStar ? "n* (where the success rate crosses ½) with bootstrap 95% intervals"
             : proportion ? "Success rate with Wilson 95% intervals"

@@ -26,6 +26,14 @@ public enum ImageFormat: String, Sendable, CaseIterable, Hashable {
         }
     }
 
+    /// Marker size for this terminal (svg draws markers larger than pngcairo).
+    public var pointSize: String {
+        switch self {
+        case .svg, .pdf: "0.45"
+        case .png: "0.7"
+        }
+    }
+
     /// The default formats: SVG for papers, PNG for quick viewing.
     public static let defaults: [ImageFormat] = [.svg, .png]
 

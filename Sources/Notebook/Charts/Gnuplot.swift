@@ -65,7 +65,7 @@ extension ChartPlot {
         var context = self.context
         context["outputs"] = .list(formats.enumerated().map { i, format in
             ["terminal": .text(format.terminal), "file": .text("\(spec.id).\(format.rawValue)"), "first": .flag(i == 0),
-             "format": .text(format.rawValue)]
+             "format": .text(format.rawValue), "point_size": .text(format.pointSize)]
         })
         return try templates.render(templateName, context)
     }

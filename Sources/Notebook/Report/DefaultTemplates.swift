@@ -164,19 +164,19 @@ set xrange {{{xrange}}}
 set yrange {{{yrange}}}
 {{/has_yrange}}
 {{#has_key}}
-set key top right Left reverse noautotitle samplen 2.5 spacing 1.15 title "{{{key_title}}}"
+set key {{key_position}} Left reverse noautotitle samplen 2.5 spacing 1.15 title "{{{key_title}}}"
 {{/has_key}}
 {{^has_key}}
 unset key
 {{/has_key}}
-{{#series}}
-set style line {{style}} linecolor rgb '{{color}}' linewidth 1.2 pointtype {{point_type}} pointsize 0.7
-{{/series}}
 set style line 100 linecolor rgb '#555555' linewidth 1.0 dashtype 2
 set style fill transparent solid 0.15 noborder
 {{#outputs}}
 set terminal {{{terminal}}}
 set output '{{{file}}}'
+{{#series}}
+set style line {{style}} linecolor rgb '{{color}}' linewidth 1.2 pointtype {{point_type}} pointsize {{point_size}}
+{{/series}}
 {{#first}}
 plot \
 {{#series}}
@@ -184,7 +184,7 @@ plot \
   '{{data}}' index {{index}} using 1:3:4 with filledcurves linecolor rgb '{{color}}' notitle, \
 {{/band}}
 {{#errorbars}}
-  '{{data}}' index {{index}} using 10:2:3:4 with yerrorbars linestyle {{style}} pointsize 0 notitle, \
+  '{{data}}' index {{index}} using 10:2:3:4 with yerrorbars linestyle {{style}} notitle, \
   '{{data}}' index {{index}} using 10:2 with linespoints linestyle {{style}} title "{{{title}}}", \
 {{/errorbars}}
 {{^errorbars}}
