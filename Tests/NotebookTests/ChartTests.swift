@@ -119,9 +119,11 @@ import Testing
 
     @Test(.enabled(if: Gnuplot.locate() != nil, "gnuplot is not installed"))
     func rendersWithGnuplot() throws {
-        let analysis = try samplesAnalysis()
+        let samples = try samplesAnalysis()
+        let spec = try ReportFixture.spec(Self.convergenceYAML)
+        let convergence = ExperimentAnalysis(spec: spec, records: ReportFixture.records(spec, Self.convergenceOutcome))
         let folder = ReportFixture.temporaryFolder("chart")
-        for chart in analysis.spec.charts {
+        for (analysis, chart) in samples.spec.charts.map({ (samples, $0) }) + [(convergence, spec.charts[0])] {
             let (rendered, _) = try analysis.plot(chart).write(to: folder, formats: [.svg, .png, .pdf],
                                                                templates: ReportTemplates(), gnuplot: Gnuplot.locate())
             for (format, url) in rendered.images {

@@ -92,13 +92,14 @@ public struct ExperimentAnalysis: Sendable {
         RandomSource(seed: spec.seed, path: ["report"] + keys)
     }
 
-    /// Sorts parameter values for axes and series: numbers by value, others
-    /// by text.
+    /// The distinct values, for axes and series: ascending when all are
+    /// numbers, else in order of first appearance (plan order, the order
+    /// the file lists them in).
     public static func ordered(_ values: [ParameterValue]) -> [ParameterValue] {
-        values.sorted { a, b in
-            if let x = a.number, let y = b.number { return x < y }
-            return a.description < b.description
-        }
+        var distinct: [ParameterValue] = []
+        for v in values where !distinct.contains(v) { distinct.append(v) }
+        if distinct.allSatisfy({ $0.number != nil }) { return distinct.sorted { $0.number! < $1.number! } }
+        return distinct
     }
 
     /// Text of a group's values, `activation=relu, dimension=16` (empty for none).

@@ -13,8 +13,8 @@ extension ExperimentAnalysis {
         let selected = points(where: chart.filter)
         let z = chart.z ?? "success_rate"
         let proportion = PointSummary.isProportion(z)
-        let xs = ExperimentAnalysis.ordered(Array(Set(selected.compactMap { $0[chart.x] })))
-        let ys = ExperimentAnalysis.ordered(Array(Set(selected.compactMap { $0[chart.y] })))
+        let xs = ExperimentAnalysis.ordered(selected.compactMap { $0[chart.x] })
+        let ys = ExperimentAnalysis.ordered(selected.compactMap { $0[chart.y] })
         var text = dataHeader(chart, "i j \(z) \(chart.x) \(chart.y) trials",
                               ["block 0: the grid; i, j = positions of \(chart.x) and \(chart.y) among their values",
                                proportion ? "\(z) = success rate" : "\(z) = median over trials"])

@@ -84,7 +84,7 @@ extension ExperimentAnalysis {
     func sweepSentence(_ points: [PointSummary], names: [String]) -> String {
         var parts: [String] = []
         for name in names {
-            let values = ExperimentAnalysis.ordered(Array(Set(points.compactMap { $0[name] })))
+            let values = ExperimentAnalysis.ordered(points.compactMap { $0[name] })
             if values.isEmpty { continue }
             let shown = values.count <= 8 ? values.map(\.description)
                 : values.prefix(3).map(\.description) + ["…"] + values.suffix(2).map(\.description)
@@ -112,7 +112,7 @@ extension ExperimentAnalysis {
     /// Distinct values of `name` among `points`, ordered (one nil when no name).
     func seriesValues(_ name: String?, _ points: [PointSummary]) -> [ParameterValue?] {
         guard let name else { return [nil] }
-        return ExperimentAnalysis.ordered(Array(Set(points.compactMap { $0[name] })))
+        return ExperimentAnalysis.ordered(points.compactMap { $0[name] })
     }
 
     /// The style of series i (colour, marker) for the templates.

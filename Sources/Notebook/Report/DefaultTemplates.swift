@@ -82,7 +82,11 @@ Median [25%, 75%] over the trials of each point; success rate with its Wilson 95
 ## Provenance
 
 {{#has_run}}
-Last run: {{#run}}{{key}} `{{value}}`{{^last}}, {{/last}}{{/run}}.
+| last run | |
+|---|---|
+{{#run}}
+| {{key}} | `{{value}}` |
+{{/run}}
 
 {{/has_run}}
 {{^has_run}}
