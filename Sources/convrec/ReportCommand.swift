@@ -77,9 +77,9 @@ struct Report: ParsableCommand {
                 throw fail(error.message, 1)
             }
         }
-        if let problem = problems.first { throw fail(problem, 1) }
         let failed = reports.flatMap { r in r.claims.filter { $0.verdict == .fail }.map { "\(r.name)/\($0.claim.id)" } }
-        if !failed.isEmpty { throw fail("claim\(failed.count == 1 ? "" : "s") failed: \(failed.joined(separator: ", "))", 1) }
+        if !failed.isEmpty { problems.append("claim\(failed.count == 1 ? "" : "s") failed: \(failed.joined(separator: ", "))") }
+        if !problems.isEmpty { throw fail(problems.joined(separator: "\nconvrec report: "), 1) }
     }
 
     /// The command that regenerates one experiment's report.

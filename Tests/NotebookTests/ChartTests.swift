@@ -87,7 +87,7 @@ import Testing
         let analysis = try samplesAnalysis()
         let plot = analysis.plot(analysis.spec.charts[2])
         let script = try plot.script(formats: [.png])
-        #expect(script.contains("with image"))
+        #expect(script.contains("using 1:2:(0.5):(0.5):3 with boxxy fillcolor palette"))
         #expect(script.contains("set xtics (\"100\" 0, \"200\" 1, \"400\" 2, \"800\" 3, \"1600\" 4)"))
         #expect(script.contains("set ytics (\"8\" 0, \"16\" 1)"))
         #expect(script.contains("set cbrange [0:1]"))

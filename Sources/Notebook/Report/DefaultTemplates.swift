@@ -247,7 +247,7 @@ set terminal {{{terminal}}}
 set output '{{{file}}}'
 {{#first}}
 plot \
-  '{{data}}' index 0 using 1:2:3 with image notitle, \
+  '{{data}}' index 0 using 1:2:(0.5):(0.5):3 with boxxy fillcolor palette fillstyle solid 1.0 noborder notitle, \
 {{#contour}}
   '{{data}}' index 1 using 1:2 with linespoints linecolor rgb 'black' linewidth 1.5 pointtype 6 pointsize 1 title "50% recovery (empirical)", \
   '{{data}}' index 1 using 1:2 with points linecolor rgb 'white' pointtype 7 pointsize 0.8 notitle, \
