@@ -245,13 +245,15 @@ unset key
 {{#outputs}}
 set terminal {{{terminal}}}
 set output '{{{file}}}'
+set style line 201 linecolor rgb 'black' linewidth 1.5 pointtype 6 pointsize {{point_size}}*1.4
+set style line 202 linecolor rgb 'white' pointtype 7 pointsize {{point_size}}*1.2
 {{#first}}
 plot \
   '{{data}}' index 0 using 1:2:(0.5):(0.5):3 with boxxy fillcolor palette fillstyle solid 1.0 noborder notitle, \
 {{#contour}}
-  '{{data}}' index 1 using 1:2 with linespoints linecolor rgb 'black' linewidth 1.5 pointtype 6 pointsize 1 title "50% recovery (empirical)", \
-  '{{data}}' index 1 using 1:2 with points linecolor rgb 'white' pointtype 7 pointsize 0.8 notitle, \
-  '{{data}}' index 1 using 1:2 with points linecolor rgb 'black' pointtype 6 pointsize 1 notitle, \
+  '{{data}}' index 1 using 1:2 with linespoints linestyle 201 title "50% recovery (empirical)", \
+  '{{data}}' index 1 using 1:2 with points linestyle 202 notitle, \
+  '{{data}}' index 1 using 1:2 with points linestyle 201 notitle, \
 {{/contour}}
 {{#theory}}
   '{{data}}' index 2 using 1:2 with lines linecolor rgb '#D55E00' linewidth 1.5 dashtype 2 title "{{{theory_title}}}", \
