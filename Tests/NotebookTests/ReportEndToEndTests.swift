@@ -67,6 +67,8 @@ import Testing
         let first = try String(contentsOf: ReportBuilder.build(spec: spec, output: output, options: options).reportFile, encoding: .utf8)
         let second = try String(contentsOf: ReportBuilder.build(spec: spec, output: output, options: options).reportFile, encoding: .utf8)
         #expect(first == second)
+        #expect(!first.contains("!["))   // no images asked for: none embedded
+        #expect(first.contains("[data](figures/error-vs-samples.dat) · [gnuplot script](figures/error-vs-samples.gp)"))
     }
 
     @Test func failingClaimIsReported() throws {

@@ -36,10 +36,12 @@ This experiment declares no claims.
 {{#charts}}
 ### {{heading}}
 
+{{#has_image}}
 ![{{heading}}]({{image}})
 
+{{/has_image}}
 *Figure {{number}}.* {{caption}}
-{{#has_png}}[PNG]({{png}}){{/has_png}}{{#has_pdf}} · [PDF]({{pdf}}){{/has_pdf}} · [data]({{data}}) · [gnuplot script]({{script}})
+{{#has_png}}[PNG]({{png}}) · {{/has_png}}{{#has_pdf}}[PDF]({{pdf}}) · {{/has_pdf}}[data]({{data}}) · [gnuplot script]({{script}})
 
 {{/charts}}
 {{/has_charts}}
