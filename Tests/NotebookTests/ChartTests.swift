@@ -112,6 +112,32 @@ import Testing
         #expect(plot.data.contains("\n0 "))
     }
 
+    @Test func categoricalX() throws {
+        let yaml = ReportFixture.samplesYAML.replacingOccurrences(of: "\nclaims:", with: """
+
+              - id: error-by-activation
+                x: activation
+                y: error
+                series: dimension
+                log_y: true
+            claims:
+            """)
+        let spec = try ReportFixture.spec(yaml)
+        let analysis = ExperimentAnalysis(spec: spec, records: ReportFixture.records(spec, ReportFixture.samplesOutcome))
+        let plot = analysis.plot(try #require(spec.charts.last))
+        let script = try plot.script(formats: [.svg])
+        #expect(script.contains("set xtics (\"relu\" 0, \"squared-relu\" 1)"))
+        #expect(script.contains("set xrange [-0.5:1.5]"))
+        #expect(script.contains("using 10:2:3:4 with yerrorbars"))
+        #expect(!script.contains("set logscale x"))
+        #expect(plot.data.contains("\n0 ") && plot.data.contains("\n1 "))
+        if let gnuplot = Gnuplot.locate() {
+            let (rendered, _) = try plot.write(to: ReportFixture.temporaryFolder("chart"), formats: [.png],
+                                               templates: ReportTemplates(), gnuplot: gnuplot)
+            #expect(FileManager.default.fileExists(atPath: rendered.images[0].url.path))
+        }
+    }
+
     @Test func labelsEscapeEnhancedText() {
         #expect(ChartLabels.escape("a_b^c \"q\"") == "a\\\\_b\\\\^c \\\"q\\\"")
         #expect(ChartLabels.label("samples_per_dimension") == "samples per dimension")

@@ -18,10 +18,13 @@ extension ExperimentAnalysis {
         // bars do not hide each other (column 10, `x_shifted`).
         let shift = { (i: Int) -> Double in Double(i) - Double(series.count - 1) / 2 }
         func dodged(_ x: Double, _ i: Int) -> Double {
-            guard proportion || nStar, series.count > 1 else { return x }
+            guard proportion || nStar || categorical, series.count > 1 else { return x }
+            if categorical { return x + 0.08 * shift(i) }
             return chart.logX && x > 0 ? x * pow(1.04, shift(i)) : x + 0.01 * shift(i) * xSpan
         }
-        let allX = selected.compactMap { $0[chart.x]?.number }
+        let categories = ExperimentAnalysis.ordered(selected.compactMap { $0[chart.x] })
+        let categorical = categories.contains { $0.number == nil }
+        let allX = categorical ? categories.indices.map(Double.init) : selected.compactMap { $0[chart.x]?.number }
         let xSpan = (allX.max() ?? 0) - (allX.min() ?? 0)
         var text = dataHeader(chart, "\(chart.x) centre low high min max mean trials failed x_shifted",
                               [nStar ? "centre = n* (success rate crosses 0.5, log-interpolated in samples); low, high = bootstrap 95% interval"
@@ -48,9 +51,15 @@ extension ExperimentAnalysis {
                     let p = members.first { $0[chart.x]?.number == x }
                     if v.isFinite, v > 0 { fitPairs.append((x, v, p?.point.values ?? [:])) }
                 }
-            } else if let curve = Curve(points: members, x: chart.x, metric: chart.y) {
-                for (i, x) in curve.x.enumerated() {
-                    let atX = members.filter { $0[chart.x]?.number == x }
+            } else {
+                // Numeric x at its value; a categorical x (activation, init)
+                // at positions 0, 1, … labelled with the values.
+                let positions: [(value: ParameterValue, x: Double)] = categorical
+                    ? categories.enumerated().map { ($1, Double($0)) }
+                    : ExperimentAnalysis.ordered(members.compactMap { $0[chart.x] }).map { ($0, $0.number!) }
+                for (category, x) in positions {
+                    let atX = members.filter { $0[chart.x] == category }
+                    guard !atX.isEmpty else { continue }
                     let values = atX.flatMap { $0.values(chart.y) }
                     let trials = atX.reduce(0) { $0 + $1.trials }, failed = atX.reduce(0) { $0 + $1.failed }
                     var columns: [Double]
@@ -64,8 +73,7 @@ extension ExperimentAnalysis {
                         columns = [x, s.median, s.q25, s.q75, s.min, s.max, s.mean]
                     }
                     rows.append(columns.map(Format.data).joined(separator: " ") + " \(trials) \(failed) " + Format.data(dodged(x, block)))
-                    if columns[1] > 0, columns[1].isFinite { fitPairs.append((x, columns[1], atX[0].point.values)) }
-                    _ = i
+                    if !categorical, columns[1] > 0, columns[1].isFinite { fitPairs.append((x, columns[1], atX[0].point.values)) }
                 }
             }
             let title = value.map { "\($0)" } ?? ChartLabels.plain(chart.y)
@@ -110,17 +118,20 @@ extension ExperimentAnalysis {
             }
         }
         var context = commonContext(chart, xLabel: ChartLabels.label(chart.x), yLabel: ChartLabels.label(chart.y),
-                                    logX: chart.logX, logY: chart.logY)
+                                    logX: chart.logX && !categorical, logY: chart.logY)
+        context["categorical"] = .flag(categorical)
+        context["xtics"] = .text(categories.enumerated().map { "\"\(ChartLabels.escape($1.description))\" \($0)" }.joined(separator: ", "))
         context["series"] = .list(seriesContexts)
         context["theory"] = .list(theoryContexts)
-        context["band"] = .flag(!proportion && !nStar)
-        context["errorbars"] = .flag(proportion || nStar)
+        // A categorical x gets error bars (quartiles) instead of a band.
+        context["band"] = .flag(!proportion && !nStar && !categorical)
+        context["errorbars"] = .flag(proportion || nStar || categorical)
         context["has_key"] = .flag(series.count > 1 || !theoryContexts.isEmpty)
         context["key_title"] = .text(chart.series.map { ChartLabels.escape($0.replacingOccurrences(of: "_", with: " ")) } ?? "")
         context["yrange"] = .text(proportion ? "[-0.03:1.03]" : "")
         context["has_yrange"] = .flag(proportion)
         if let lo = allX.min(), let hi = allX.max() {
-            let range = chart.logX && lo > 0 ? (lo / 1.15, hi * 1.15)
+            let range = categorical ? (lo - 0.5, hi + 0.5) : chart.logX && lo > 0 ? (lo / 1.15, hi * 1.15)
                 : lo < hi ? (lo - 0.04 * (hi - lo), hi + 0.04 * (hi - lo)) : (lo - 0.5, hi + 0.5)
             context["xrange"] = .text("[\(Format.data(range.0)):\(Format.data(range.1))]")
         }
@@ -137,6 +148,7 @@ extension ExperimentAnalysis {
         context["has_xrange"] = .flag(!allX.isEmpty)
         let what = nStar ? "n* (where the success rate crosses ½) with bootstrap 95% intervals"
             : proportion ? "Success rate with Wilson 95% intervals"
+            : categorical ? "Median of \(ChartLabels.plain(chart.y)) with bars from the 25% to the 75% quantile of trials"
             : "Median of \(ChartLabels.plain(chart.y)) with the 25–75% range of trials shaded"
         let theoryNote = fits.first.map { " Dashed: \(chart.theory ?? "") with c = \(Format.number($0.value)) fitted in log space." } ?? ""
         let names = [chart.x] + (chart.series.map { [$0] } ?? [])

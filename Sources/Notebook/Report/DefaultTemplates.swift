@@ -163,6 +163,10 @@ set format x "10^{%L}"
 set logscale y
 set format y "10^{%L}"
 {{/log_y}}
+{{#categorical}}
+set xtics ({{{xtics}}})
+unset mxtics
+{{/categorical}}
 {{#has_xrange}}
 set xrange {{{xrange}}}
 {{/has_xrange}}
