@@ -35,7 +35,7 @@ import Testing
             return .init(error: ok ? 1e-3 : 0.5, success: ok)
         }
         let analysis = ExperimentAnalysis(spec: spec, records: records, resamples: 300)
-        #expect(analysis.thresholdGrouping == ["patches", "dimension"])
+        #expect(analysis.thresholdGrouping == ["dimension"])   // patches adds no group
         let thresholds = analysis.sampleThresholds(groupBy: ["dimension"])
         #expect(thresholds.count == 2)
         // d = 8: rates 0 (100), 0.2 (200)... 200/8 = 25 → 0; 400/8 = 50 → 0.2; 800/8 = 100 → 0.8.

@@ -48,7 +48,7 @@ import Testing
         #expect(macros.contains("\\newcommand{\\SamplesErrorDecaysVerdict}{PASS}"))
         #expect(macros.contains("\\newcommand{\\SamplesErrorDecaysValue}{\\ensuremath{"))
         #expect(macros.contains("\\newcommand{\\SamplesErrorVsSamplesC}{"))
-        #expect(macros.contains("\\newcommand{\\SamplesNStarPatchesTwoActivationReluDimensionEight}{"))
+        #expect(macros.contains("\\newcommand{\\SamplesNStarActivationReluDimensionEight}{"))
         for line in macros.split(separator: "\n") where line.hasPrefix("\\newcommand") {
             let name = line.dropFirst("\\newcommand{\\".count).prefix { $0 != "}" }
             #expect(name.allSatisfy { $0.isLetter }, "\(name)")

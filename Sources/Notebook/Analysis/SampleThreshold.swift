@@ -40,9 +40,22 @@ public struct SampleThreshold: Sendable {
 extension ExperimentAnalysis {
     /// The default grouping of n*: the varying parameters other than
     /// `samples` and the file's free variables (helpers such as
-    /// `samples_per_dimension` that move with the sample count).
+    /// `samples_per_dimension` that move with the sample count), without
+    /// those that add no group (`patches` when `dimension` = `patch_size` ·
+    /// `patches` is already there). `dimension` is considered first.
     public var thresholdGrouping: [String] {
-        varying.filter { $0 != SampleThreshold.sampleParameter && ParameterDefinition.named($0) != nil }
+        let candidates = varying.filter { $0 != SampleThreshold.sampleParameter && ParameterDefinition.named($0) != nil }
+        let ordered = candidates.filter { $0 == "dimension" } + candidates.filter { $0 != "dimension" }
+        var kept: [String] = []
+        var groups = 1
+        for name in ordered {
+            let count = ExperimentAnalysis.group(points, by: kept + [name]).count
+            if count > groups {
+                kept.append(name)
+                groups = count
+            }
+        }
+        return candidates.filter(kept.contains)
     }
 
     /// n* for each group of the (filtered) points by `names`.
