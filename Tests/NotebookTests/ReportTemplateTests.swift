@@ -53,6 +53,11 @@ import Testing
     @Test func latexHelpers() {
         #expect(LaTeXOutput.macroWord("error-vs-samples c") == "ErrorVsSamplesC")
         #expect(LaTeXOutput.macroWord("fig1a") == "FigOneA")
+        #expect(LaTeXOutput.macroWord("n star dimension 16") == "NStarDimensionSixteen")
+        #expect(LaTeXOutput.macroWord("samples 20000 kappa 2.5") == "SamplesTwentyThousandKappaTwoPointFive")
+        #expect(LaTeXOutput.macroWord("n 123456") == "NOneHundredTwentyThreeThousandFourHundredFiftySix")
+        #expect(Format.number(1009.65) == "1010" && Format.number(336.36) == "336" && Format.number(0.01234) == "0.0123")
+        #expect(Format.number(2.5e7) == "2.5e+07" && Format.number(.infinity) == "∞")
         #expect(LaTeXOutput.number(1.234e-7) == "1.23\\times10^{-7}")
         #expect(LaTeXOutput.number(.infinity) == "\\infty")
         #expect(LaTeXOutput.escape("50% of a_b & c") == "50\\% of a\\_b \\& c")

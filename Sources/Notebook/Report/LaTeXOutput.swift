@@ -6,23 +6,51 @@ import Foundation
 /// then the key, each word capitalised, digits spelled out
 /// (`samples` + `error-decays` + `Value` → `\SamplesErrorDecaysValue`).
 public enum LaTeXOutput {
-    /// `error-vs-samples c` → `ErrorVsSamplesC`; `fig1` → `FigOne`.
+    /// `error-vs-samples c` → `ErrorVsSamplesC`; `fig1` → `FigOne`;
+    /// `dimension 16` → `DimensionSixteen`; `1.5` → `OnePointFive`.
     public static func macroWord(_ text: String) -> String {
-        let digits = ["Zero", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine"]
         var out = ""
         var capitalise = true
+        var digits = ""
+        func flushDigits() {
+            guard !digits.isEmpty else { return }
+            if digits.count <= 6, let n = Int(digits) { out += words(n) } else {
+                out += digits.compactMap { $0.wholeNumberValue.map { words($0) } }.joined()
+            }
+            digits = ""
+        }
         for ch in text {
-            if let d = ch.wholeNumberValue, ch.isASCII {
-                out += digits[d]
+            if ch.isASCII, ch.isNumber {
+                digits.append(ch)
                 capitalise = true
-            } else if ch.isASCII && ch.isLetter {
+                continue
+            }
+            if ch == ".", !digits.isEmpty {
+                flushDigits()
+                out += "Point"
+                continue
+            }
+            flushDigits()
+            if ch.isASCII && ch.isLetter {
                 out += capitalise ? ch.uppercased() : String(ch)
                 capitalise = false
             } else {
                 capitalise = true
             }
         }
+        flushDigits()
         return out
+    }
+
+    /// 16 → `Sixteen`, 1000 → `OneThousand`, 20000 → `TwentyThousand` (0 ≤ n < 10⁶).
+    static func words(_ n: Int) -> String {
+        let ones = ["Zero", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Eleven",
+                    "Twelve", "Thirteen", "Fourteen", "Fifteen", "Sixteen", "Seventeen", "Eighteen", "Nineteen"]
+        let tens = ["", "", "Twenty", "Thirty", "Forty", "Fifty", "Sixty", "Seventy", "Eighty", "Ninety"]
+        if n < 20 { return ones[n] }
+        if n < 100 { return tens[n / 10] + (n % 10 == 0 ? "" : ones[n % 10]) }
+        if n < 1000 { return ones[n / 100] + "Hundred" + (n % 100 == 0 ? "" : words(n % 100)) }
+        return words(n / 1000) + "Thousand" + (n % 1000 == 0 ? "" : words(n % 1000))
     }
 
     /// A number for TeX math: `1.23\times10^{-7}`, `\infty`.
