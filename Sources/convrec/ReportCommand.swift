@@ -54,13 +54,28 @@ struct Report: ParsableCommand {
             throw fail(error.errors.map(\.description).joined(separator: "\n"), 2)
         }
         let outputURL = URL(fileURLWithPath: output)
+        let templatesURL = templates.map { URL(fileURLWithPath: $0) }
+        try Self.writeReports(specs: specs, output: outputURL, formats: imageFormats, templates: templatesURL,
+                              writeIndex: specs.count > 1, command: commandLine(spec:))
+    }
+
+    /// Builds every experiment's report (and the index), printing the files
+    /// written on stdout and each claim's verdict on stderr. Shared with
+    /// `convrec reproduce`. Throws exit 1 when a claim failed or a chart
+    /// could not be rendered, 2 on bad input.
+    static func writeReports(specs: [ExperimentSpec], output: URL, formats: [ImageFormat], templates: URL?,
+                             writeIndex: Bool, command: (ExperimentSpec) -> String) throws {
+        func fail(_ message: String, _ code: Int32) -> ExitCode {
+            FileHandle.standardError.write(Data("convrec report: \(message)\n".utf8))
+            return ExitCode(code)
+        }
         var reports: [ExperimentReport] = []
         var problems: [String] = []
         for spec in specs {
-            var options = ReportOptions(formats: imageFormats, templates: templates.map { URL(fileURLWithPath: $0) })
-            options.command = commandLine(spec: spec)
+            var options = ReportOptions(formats: formats, templates: templates)
+            options.command = command(spec)
             do {
-                let report = try ReportBuilder.build(spec: spec, output: outputURL, options: options)
+                let report = try ReportBuilder.build(spec: spec, output: output, options: options)
                 reports.append(report)
                 print(report.reportFile.relativePath)
                 for warning in report.warnings { FileHandle.standardError.write(Data("\(spec.name): warning: \(warning)\n".utf8)) }
@@ -72,8 +87,8 @@ struct Report: ParsableCommand {
                 throw fail(error.message, error.isBadInput ? 2 : 1)
             }
         }
-        if reports.count > 1 {
-            do { print(try IndexReport.write(reports: reports, output: outputURL, templates: templates.map { URL(fileURLWithPath: $0) }).relativePath) } catch {
+        if writeIndex {
+            do { print(try IndexReport.write(reports: reports, output: output, templates: templates).relativePath) } catch {
                 throw fail(error.message, 1)
             }
         }
