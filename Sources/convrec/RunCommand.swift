@@ -42,11 +42,16 @@ struct Run: ParsableCommand {
     var force = false
     @Flag(help: "Show the progress line even when stderr is not a terminal.")
     var progress = false
+    @Option(help: "Run only shard I of N (0 ≤ I < N) of every plan, into shard files: for cluster array tasks.")
+    var shard: String?
     @Flag(help: "Print the run summaries (computed, cached, failed, seconds per experiment) as JSON on stdout.")
     var json = false
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs: must be at least 1 (got \(jobs))") }
+        if let shard, Shard(parsing: shard) == nil {
+            throw ValidationError("--shard: expected I/N with 0 ≤ I < N, e.g. --shard 0/4 (got '\(shard)')")
+        }
     }
 
     func run() throws {
@@ -60,6 +65,7 @@ struct Run: ParsableCommand {
         var options = RunOptions(output: URL(fileURLWithPath: output), force: force,
                                  progress: progress ? true : nil, handleInterrupts: true)
         if let jobs { options.jobs = jobs }
+        options.shard = shard.flatMap(Shard.init(parsing:))
         let summaries: [RunSummary]
         do {
             summaries = try Runner.run(specs: specs, options: options)

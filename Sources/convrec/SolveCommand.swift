@@ -18,47 +18,47 @@ struct Solve: ParsableCommand {
         """
     )
 
-    @Option(help: "Patch size k: the length of one patch and of one kernel.")
+    @Option(parsing: .unconditional, help: "Patch size k: the length of one patch and of one kernel.")
     var patchSize = 8
-    @Option(help: "Patch count r: the number of non-overlapping patches (d = r·k).")
+    @Option(parsing: .unconditional, help: "Patch count r: the number of non-overlapping patches (d = r·k).")
     var patches = 4
-    @Option(help: "Kernel count t, 1 ≤ t ≤ k.")
+    @Option(parsing: .unconditional, help: "Kernel count t, 1 ≤ t ≤ k.")
     var kernels = 3
-    @Option(help: "Sample count n.")
+    @Option(parsing: .unconditional, help: "Sample count n.")
     var samples = 20_000
     @Option(help: "Activation: \(Activation.names.joined(separator: ", ")).")
     var activation = "squared-relu"
-    @Option(help: "Slope a of leaky-relu for z < 0, in [0, 1).")
+    @Option(parsing: .unconditional, help: "Slope a of leaky-relu for z < 0, in [0, 1).")
     var leakySlope = Activation.defaultLeakySlope
-    @Option(help: "Condition number κ ≥ 1 of the true kernels W*.")
+    @Option(parsing: .unconditional, help: "Condition number κ ≥ 1 of the true kernels W*.")
     var kappa = 2.0
     @Option(help: "Output signs v*: ones, or random (learned; relu, leaky-relu, squared-relu only).")
     var signs = "ones"
     @Flag(help: "Give the solver the true output signs instead of learning them (with --signs random).")
     var knownSigns = false
-    @Option(help: "Standard deviation of Gaussian label noise.")
+    @Option(parsing: .unconditional, help: "Standard deviation of Gaussian label noise.")
     var noise = 0.0
-    @Option(help: "Fresh noise-free samples for the test loss (0 = none).")
+    @Option(parsing: .unconditional, help: "Fresh noise-free samples for the test loss (0 = none).")
     var testSamples = 10_000
     @Option(name: .customLong("init"), help: "Initialisation: tensor, random or perturbed.")
     var initialisation = "tensor"
-    @Option(help: "Relative Frobenius size δ of the perturbation (with --init perturbed).")
+    @Option(parsing: .unconditional, help: "Relative Frobenius size δ of the perturbation (with --init perturbed).")
     var perturbation: Double?
-    @Option(help: "Step size: auto (1/λ_max of the Gauss–Newton matrix at W⁰) or a positive number.")
+    @Option(parsing: .unconditional, help: "Step size: auto (1/λ_max of the Gauss–Newton matrix at W⁰) or a positive number.")
     var stepSize = "auto"
-    @Option(help: "Gradient-descent iterations at most (0 reports the starting point).")
+    @Option(parsing: .unconditional, help: "Gradient-descent iterations at most (0 reports the starting point).")
     var maxIterations = 2000
-    @Option(help: "Stop when ‖∇f‖_F/‖W‖_F falls below this.")
+    @Option(parsing: .unconditional, help: "Stop when ‖∇f‖_F/‖W‖_F falls below this.")
     var tolerance = 1e-9
-    @Option(help: "Stop when the training loss falls below this (0 = off).")
+    @Option(parsing: .unconditional, help: "Stop when the training loss falls below this (0 = off).")
     var lossTolerance = 0.0
     @Flag(help: "Split the sample into disjoint parts for initialisation and each descent step.")
     var resample = false
-    @Option(help: "A trial succeeds when its max column error is at most this.")
+    @Option(parsing: .unconditional, help: "A trial succeeds when its max column error is at most this.")
     var successThreshold = 0.01
-    @Option(help: "Seed of the trial's random streams.")
+    @Option(parsing: .unconditional, help: "Seed of the trial's random streams.")
     var seed: UInt64 = 1
-    @Option(help: "Threads inside the trial (default: all cores).")
+    @Option(parsing: .unconditional, help: "Threads inside the trial (default: all cores).")
     var threads: Int?
     @Flag(help: "Print one JSON object instead of a summary.")
     var json = false

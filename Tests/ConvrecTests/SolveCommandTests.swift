@@ -107,9 +107,7 @@ import Testing
                                    (["--noise", "-1"], "--noise: must be")] {
             let output = try ConvrecBinary.run(["solve"] + arguments)
             #expect(output.status == 2)
-            withKnownIssue("ArgumentParser reads a separate negative number as a flag: 'Missing value'") {
-                #expect(output.stderr.contains(valid), "\(arguments): \(output.stderr)")
-            }
+            #expect(output.stderr.contains(valid), "\(arguments): \(output.stderr)")
         }
     }
 }

@@ -15,10 +15,13 @@ public struct RunHistory: Sendable {
     ]
 
     public init(directory: URL) {
-        let file = directory.appendingPathComponent("runs.jsonl")
-        let text = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
-        runs = text.split(separator: "\n").compactMap { line in
-            (try? JSONValue(parsing: String(line)))?.objectValue
+        // runs.jsonl, then the cluster shards' runs.shard-I-of-N.jsonl.
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
+            .filter { $0.hasPrefix("runs") && $0.hasSuffix(".jsonl") }
+            .sorted { ($0 == "runs.jsonl" ? 0 : 1, $0) < ($1 == "runs.jsonl" ? 0 : 1, $1) }
+        runs = names.flatMap { name -> [[String: JSONValue]] in
+            let text = (try? String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)) ?? ""
+            return text.split(separator: "\n").compactMap { line in (try? JSONValue(parsing: String(line)))?.objectValue }
         }
     }
 

@@ -20,6 +20,9 @@ public struct RunOptions: Sendable {
     /// Where messages ("12 stored trials are from solver-0; recomputing",
     /// the summary line) go; stderr by default.
     public var log: @Sendable (String) -> Void
+    /// Run only this shard of every plan (cluster array tasks), writing to
+    /// shard-specific files without taking the folder's lock.
+    public var shard: Shard?
 
     public init(output: URL = URL(fileURLWithPath: "output"), jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
                 force: Bool = false, progress: Bool? = nil, commandLine: [String] = CommandLine.arguments,

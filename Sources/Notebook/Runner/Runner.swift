@@ -30,7 +30,18 @@ public enum Runner {
         // stops the run before any work rather than after the first files.
         var locks: [ExperimentLock] = []
         defer { for lock in locks { lock.release() } }
-        for spec in specs { locks.append(try lock(options.output.appendingPathComponent(spec.name))) }
+        // Shards write only their own files, so they need no lock (and
+        // flock is unreliable on the network file systems clusters share).
+        for spec in specs {
+            let directory = options.output.appendingPathComponent(spec.name)
+            if options.shard == nil {
+                locks.append(try lock(directory))
+            } else {
+                do { try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true) } catch {
+                    throw .store(StoreError("cannot create \(directory.path): \(error.localizedDescription)"))
+                }
+            }
+        }
         if options.handleInterrupts { Interruption.install() }
         var summaries: [RunSummary] = []
         for spec in specs {
@@ -110,15 +121,21 @@ public enum Runner {
         }
 
         let jobs = max(1, options.jobs)
-        let planned = spec.plan.trials
-        let keyed = planned.map { ($0, $0.key(experiment: spec.name, solverVersion: ConvRecoveryVersion.solver)) }
+        var planned = spec.plan.trials
+        var keyed = planned.map { ($0, $0.key(experiment: spec.name, solverVersion: ConvRecoveryVersion.solver)) }
+        if let shard = options.shard {
+            let model = CostModel()
+            let mine = shard.select(keys: keyed.map(\.1), costs: planned.map { model.secondsPerTrial($0.point) })
+            keyed = mine.map { keyed[$0] }
+            planned = mine.map { planned[$0] }
+        }
         let todo = options.force ? keyed : keyed.filter { !cache.cachedKeys.contains($0.1) }
         let cachedCount = planned.count - todo.count
 
         var provenance = Provenance(commandLine: options.commandLine, profile: spec.profile, jobs: jobs, started: started)
         let appender: ResultAppender
         do {
-            appender = try ResultAppender(url: directory.appendingPathComponent(resultsFileName))
+            appender = try ResultAppender(url: directory.appendingPathComponent(options.shard?.resultsFileName ?? resultsFileName))
         } catch let error as StoreError {
             throw .store(error)
         } catch {
@@ -126,7 +143,7 @@ public enum Runner {
         }
 
         let showProgress = options.progress ?? (isatty(2) != 0)
-        let progress = RunProgress(name: spec.name, total: planned.count, cached: cachedCount, enabled: showProgress)
+        let progress = RunProgress(name: options.shard.map { "\(spec.name) [shard \($0)]" } ?? spec.name, total: planned.count, cached: cachedCount, enabled: showProgress)
         let threads = jobs == 1 ? ProcessInfo.processInfo.activeProcessorCount : 1
         let state = WorkState(count: todo.count, handleInterrupts: options.handleInterrupts)
         let experiment = spec.name
@@ -158,7 +175,7 @@ public enum Runner {
         provenance.trialsFailed = state.failed
         provenance.interrupted = state.interrupted
         do {
-            let runs = try ResultAppender(url: directory.appendingPathComponent(runsFileName))
+            let runs = try ResultAppender(url: directory.appendingPathComponent(options.shard?.runsFileName ?? runsFileName))
             try runs.append(provenance.json.text)
             try runs.sync()
         } catch {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Reads an experiment's stored trials: every `*.jsonl` file in its folder
+/// Reads an experiment's stored trials: every `*.jsonl` file in its folder but the provenance files `runs*.jsonl`
 /// (the runner's `results.jsonl` and, on a cluster, one file per shard),
 /// as one set.
 ///
@@ -29,7 +29,7 @@ public enum ResultReader {
     /// The result files of an experiment folder, sorted by name.
     public static func resultFiles(in directory: URL) -> [URL] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        return names.filter { $0.hasSuffix(".jsonl") && $0 != "runs.jsonl" }.sorted()
+        return names.filter { $0.hasSuffix(".jsonl") && !$0.hasPrefix("runs") }.sorted()
             .map { directory.appendingPathComponent($0) }
     }
 
