@@ -6,8 +6,9 @@ import ConvRecovery
 /// from MATH.md §2 with the scalar `Activation.value`/`derivative` (libm
 /// tanh and exp), for every activation, every lane width (t = 1…16 packs
 /// into 4, 8 or 16 lanes; t = 17 takes the scalar pass) and every patch
-/// length specialisation (k = 8, 16, and k = 5, 19 at run time), with odd
-/// patch counts so the two-patch forward loop has a remainder. Then a
+/// length specialisation (k = 8, 16, and k = 5, 19 at run time), with patch
+/// counts r = 3, 4, 5, 7 so the four-patch forward blocks run with and
+/// without a remainder. Then a
 /// central finite difference of the loss, and thread-count determinism.
 @Suite struct FusedPassAgreementTests {
     static let activations: [Activation] = [.relu, .leakyRelu(slope: 0.01), .squaredRelu, .sigmoid, .tanh]
@@ -83,7 +84,7 @@ import ConvRecovery
     func fusedPassMatchesReference(activation: Activation) {
         for k in [8, 16, 5, 19] {
             for t in 1...17 {
-                let r = 3 + (t % 2)  // 3 or 4 patches: with and without the odd remainder
+                let r = [3, 4, 5, 7][t % 4]  // the four-patch blocks alone, with a remainder, and remainder only
                 let c = Self.makeCase(k: k, r: r, t: t, n: 1100, activation: activation, seed: UInt64(100 * k + t))
                 let expected = Self.reference(c)
                 let evaluation = LossGradient.evaluate(c.network, on: c.data, gradient: true, threads: 1)

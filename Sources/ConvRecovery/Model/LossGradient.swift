@@ -74,9 +74,9 @@ public enum LossGradient {
 /// The SIMD pass for t ≤ lane count: kernels packed as rows of Wᵀ.
 ///
 /// Loop order per sample (x_i read once, while it is in L1):
-/// - forward, two patches at a time: h_l = Σ_a x_{l,a} w_a (a broadcast of
+/// - forward, four patches at a time: h_l = Σ_a x_{l,a} w_a (a broadcast of
 ///   x_{l,a} times the packed row w_a), so each row w_a is loaded once per
-///   pair of patches;
+///   four patches, each sum split in two chains (even and odd a);
 /// - residual e_i, then the slopes s_l = e_i v ⊙ φ'(h_l) scaled in place;
 /// - backward, four rows at a time: g_a += Σ_l x_{l,a} s_l with g_a … g_{a+3}
 ///   in registers for the whole sum over l, so the gradient is read and
@@ -184,28 +184,24 @@ struct FusedPass<V: SIMD & Sendable, A: LaneActivation>: Sendable where V.Scalar
             let row = x + i * d
             var output = V()
             var l = 0
-            while l + 2 <= r {
-                let p0 = row + l * k, p1 = p0 + k
-                var h0 = V(), h1 = V()
-                for a in 0..<k {
-                    let wa = w[a]
-                    h0 += p0[a] * wa
-                    h1 += p1[a] * wa
-                }
+            while l + 4 <= r {
+                let (h0, h1, h2, h3) = preActivations4(k: k, row + l * k, w)
                 let (value0, derivative0) = activation.valueAndDerivative(h0)
                 let (value1, derivative1) = activation.valueAndDerivative(h1)
-                output += value0 + value1
+                let (value2, derivative2) = activation.valueAndDerivative(h2)
+                let (value3, derivative3) = activation.valueAndDerivative(h3)
+                output += (value0 + value1) + (value2 + value3)
                 s[l] = derivative0
                 s[l + 1] = derivative1
-                l += 2
+                s[l + 2] = derivative2
+                s[l + 3] = derivative3
+                l += 4
             }
-            if l < r {
-                let p0 = row + l * k
-                var h0 = V()
-                for a in 0..<k { h0 += p0[a] * w[a] }
-                let (value0, derivative0) = activation.valueAndDerivative(h0)
+            while l < r {
+                let (value0, derivative0) = activation.valueAndDerivative(preActivation(k: k, row + l * k, w))
                 output += value0
                 s[l] = derivative0
+                l += 1
             }
             let residual = (output * signs).sum() - y[i]
             loss += residual * residual
@@ -226,25 +222,33 @@ struct FusedPass<V: SIMD & Sendable, A: LaneActivation>: Sendable where V.Scalar
             let row = x + i * d
             var jd = V()
             var l = 0
-            while l + 2 <= r {
-                let p0 = row + l * k, p1 = p0 + k
-                var h0 = V(), h1 = V(), e0 = V(), e1 = V()
+            while l + 4 <= r {
+                let p0 = row + l * k, p1 = p0 + k, p2 = p1 + k, p3 = p2 + k
+                var h0 = V(), h1 = V(), h2 = V(), h3 = V(), e0 = V(), e1 = V(), e2 = V(), e3 = V()
                 for a in 0..<k {
                     let wa = w[a], da = direction[a]
-                    let x0 = p0[a], x1 = p1[a]
+                    let x0 = p0[a], x1 = p1[a], x2 = p2[a], x3 = p3[a]
                     h0 += x0 * wa
                     h1 += x1 * wa
+                    h2 += x2 * wa
+                    h3 += x3 * wa
                     e0 += x0 * da
                     e1 += x1 * da
+                    e2 += x2 * da
+                    e3 += x3 * da
                 }
                 let derivative0 = activation.valueAndDerivative(h0).derivative
                 let derivative1 = activation.valueAndDerivative(h1).derivative
-                jd += derivative0 * e0 + derivative1 * e1
+                let derivative2 = activation.valueAndDerivative(h2).derivative
+                let derivative3 = activation.valueAndDerivative(h3).derivative
+                jd += (derivative0 * e0 + derivative1 * e1) + (derivative2 * e2 + derivative3 * e3)
                 s[l] = derivative0
                 s[l + 1] = derivative1
-                l += 2
+                s[l + 2] = derivative2
+                s[l + 3] = derivative3
+                l += 4
             }
-            if l < r {
+            while l < r {
                 let p0 = row + l * k
                 var h0 = V(), e0 = V()
                 for a in 0..<k {
@@ -254,11 +258,56 @@ struct FusedPass<V: SIMD & Sendable, A: LaneActivation>: Sendable where V.Scalar
                 let derivative0 = activation.valueAndDerivative(h0).derivative
                 jd += derivative0 * e0
                 s[l] = derivative0
+                l += 1
             }
             let weight = (jd * signs).sum() * signs
             for l in 0..<r { s[l] *= weight }
             accumulate(k: k, row, s, g)
         }
+    }
+
+    /// h_l for four consecutive patches starting at p0: each row w_a is
+    /// loaded once for the four, and each sum runs as two chains (even and
+    /// odd a) so the adds' latency does not serialise the loop.
+    @inline(__always)
+    func preActivations4(k: Int, _ p0: UnsafePointer<Double>, _ w: UnsafePointer<V>) -> (V, V, V, V) {
+        let p1 = p0 + k, p2 = p1 + k, p3 = p2 + k
+        var h0 = V(), h1 = V(), h2 = V(), h3 = V(), q0 = V(), q1 = V(), q2 = V(), q3 = V()
+        var a = 0
+        while a + 2 <= k {
+            let wa = w[a], wb = w[a + 1]
+            h0 += p0[a] * wa
+            h1 += p1[a] * wa
+            h2 += p2[a] * wa
+            h3 += p3[a] * wa
+            q0 += p0[a + 1] * wb
+            q1 += p1[a + 1] * wb
+            q2 += p2[a + 1] * wb
+            q3 += p3[a + 1] * wb
+            a += 2
+        }
+        if a < k {
+            let wa = w[a]
+            h0 += p0[a] * wa
+            h1 += p1[a] * wa
+            h2 += p2[a] * wa
+            h3 += p3[a] * wa
+        }
+        return (h0 + q0, h1 + q1, h2 + q2, h3 + q3)
+    }
+
+    /// h_l for one patch, in the same two chains.
+    @inline(__always)
+    func preActivation(k: Int, _ p0: UnsafePointer<Double>, _ w: UnsafePointer<V>) -> V {
+        var h0 = V(), q0 = V()
+        var a = 0
+        while a + 2 <= k {
+            h0 += p0[a] * w[a]
+            q0 += p0[a + 1] * w[a + 1]
+            a += 2
+        }
+        if a < k { h0 += p0[a] * w[a] }
+        return h0 + q0
     }
 
     /// g_a += Σ_l x_{l,a} s_l for a in 0..<k, four rows of g at a time.
