@@ -8,7 +8,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     dependencies: [
         .package(name: "ConvRecovery", path: ".."),
-        .package(url: "https://github.com/ordo-one/package-benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
         // The benchmark shape, its problems, and the memory-floor reader.
@@ -21,10 +21,10 @@ let package = Package(
             name: "ConvRecoveryBenchmarks",
             dependencies: [
                 "BenchmarkFixtures",
-                .product(name: "Benchmark", package: "package-benchmark"),
+                .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/ConvRecoveryBenchmarks",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         // Floor and passes timed round-robin in one process: swift run -c release Interleaved
         .executableTarget(name: "Interleaved", dependencies: ["BenchmarkFixtures"]),
