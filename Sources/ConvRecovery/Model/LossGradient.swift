@@ -83,7 +83,10 @@ public enum LossGradient {
 ///   written k times per sample instead of k·r times.
 /// The patch length k is a compile-time constant for k = 8 and 16 (the
 /// chunk body is inlined into a switch on k), which unrolls the a-loops; any
-/// other k runs the same body with k at run time.
+/// other k runs the same body with k at run time. The four-patch block
+/// (eight accumulators) is sized for AVX's sixteen 256-bit registers
+/// (`make` builds with -target-cpu haswell when the CPU has AVX2); on the
+/// default SSE2 target it spills (Benchmarks/README.md has the numbers).
 ///
 /// Only multiplies and adds, never `.addingProduct`: without FMA hardware
 /// enabled at compile time that is a libm `fma` call (3–7x slower), and with
