@@ -72,6 +72,26 @@ public enum LossGradient {
 }
 
 /// The SIMD pass for t ≤ lane count: kernels packed as rows of Wᵀ.
+///
+/// Loop order per sample (x_i read once, while it is in L1):
+/// - forward, four patches at a time: h_l = Σ_a x_{l,a} w_a (a broadcast of
+///   x_{l,a} times the packed row w_a), so each row w_a is loaded once per
+///   four patches, each sum split in two chains (even and odd a);
+/// - residual e_i, then the slopes s_l = e_i v ⊙ φ'(h_l) scaled in place;
+/// - backward, four rows at a time: g_a += Σ_l x_{l,a} s_l with g_a … g_{a+3}
+///   in registers for the whole sum over l, so the gradient is read and
+///   written k times per sample instead of k·r times.
+/// The patch length k is a compile-time constant for k = 8 and 16 (the
+/// chunk body is inlined into a switch on k), which unrolls the a-loops; any
+/// other k runs the same body with k at run time. The four-patch block
+/// (eight accumulators) is sized for AVX's sixteen 256-bit registers
+/// (`make` builds with -target-cpu haswell when the CPU has AVX2); on the
+/// default SSE2 target it spills (Benchmarks/README.md has the numbers).
+///
+/// Only multiplies and adds, never `.addingProduct`: without FMA hardware
+/// enabled at compile time that is a libm `fma` call (3–7x slower), and with
+/// it results would change between builds. The same binary gives the same
+/// bits for any thread count (fixed chunks, chunk-order reduction).
 struct FusedPass<V: SIMD & Sendable, A: LaneActivation>: Sendable where V.Scalar == Double {
     let k: Int, r: Int, t: Int
     /// kernelRows[a] = (W[a, 0], …, W[a, t−1], 0, …).
@@ -110,8 +130,7 @@ struct FusedPass<V: SIMD & Sendable, A: LaneActivation>: Sendable where V.Scalar
                 return ChunkedParallel.map(chunkCount: chunkCount, threads: threads) { chunk in
                     let start = chunk * LossGradient.chunkSize
                     let range = start..<min(n, start + LossGradient.chunkSize)
-                    if directionRows != nil { return gaussNewtonChunk(x.base, range) }
-                    return lossGradientChunk(x.base, y.base, range, wantGradient)
+                    return self.chunk(x.base, y.base, range, wantGradient)
                 }
             }
         }
@@ -126,37 +145,30 @@ struct FusedPass<V: SIMD & Sendable, A: LaneActivation>: Sendable where V.Scalar
         return (loss, gradient)
     }
 
-    /// Σ e_i² and Σ e_i X_iᵀ(φ'(H_i) diag v) over one chunk.
-    @inline(__always)
-    func lossGradientChunk(_ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>, _ range: Range<Int>,
-                           _ wantGradient: Bool) -> (Double, [V]) {
-        let d = k * r
-        var loss = 0.0
+    /// One chunk: (Σ e_i², Σ e_i X_iᵀ(φ'(H_i) diag v)) or (0, Σ (J D)_i ∂F_i/∂W).
+    func chunk(_ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>, _ range: Range<Int>,
+               _ wantGradient: Bool) -> (Double, [V]) {
         var gradient = [V](repeating: V(), count: k)
         var slopes = [V](repeating: V(), count: r)
-        kernelRows.withUnsafeBufferPointer { w in
+        let loss: Double = kernelRows.withUnsafeBufferPointer { w in
             gradient.withUnsafeMutableBufferPointer { g in
-                slopes.withUnsafeMutableBufferPointer { slope in
-                    for i in range {
-                        let row = x + i * d
-                        var output = V()
-                        for l in 0..<r {
-                            let patch = row + l * k
-                            var h = V()
-                            for a in 0..<k { h += patch[a] * w[a] }
-                            let (value, derivative) = activation.valueAndDerivative(h)
-                            output += value
-                            slope[l] = derivative
+                slopes.withUnsafeMutableBufferPointer { s in
+                    let w = w.baseAddress!, g = g.baseAddress!, s = s.baseAddress!
+                    if let directionRows {
+                        return directionRows.withUnsafeBufferPointer { direction in
+                            let direction = direction.baseAddress!
+                            switch k {
+                            case 16: gaussNewtonChunk(k: 16, x, range, w, direction, g, s)
+                            case 8: gaussNewtonChunk(k: 8, x, range, w, direction, g, s)
+                            default: gaussNewtonChunk(k: k, x, range, w, direction, g, s)
+                            }
+                            return 0
                         }
-                        let residual = (output * signs).sum() - y[i]
-                        loss += residual * residual
-                        guard wantGradient else { continue }
-                        let weight = residual * signs
-                        for l in 0..<r {
-                            let patch = row + l * k
-                            let scaled = weight * slope[l]
-                            for a in 0..<k { g[a] += patch[a] * scaled }
-                        }
+                    }
+                    switch k {
+                    case 16: return lossGradientChunk(k: 16, x, y, range, wantGradient, w, g, s)
+                    case 8: return lossGradientChunk(k: 8, x, y, range, wantGradient, w, g, s)
+                    default: return lossGradientChunk(k: k, x, y, range, wantGradient, w, g, s)
                     }
                 }
             }
@@ -164,42 +176,169 @@ struct FusedPass<V: SIMD & Sendable, A: LaneActivation>: Sendable where V.Scalar
         return (loss, gradient)
     }
 
-    /// Σ (J D)_i ∂F_i/∂W over one chunk.
+    /// Σ e_i² over the chunk, adding Σ e_i X_iᵀ(φ'(H_i) diag v) to g.
     @inline(__always)
-    func gaussNewtonChunk(_ x: UnsafePointer<Double>, _ range: Range<Int>) -> (Double, [V]) {
-        let d = k * r
-        var product = [V](repeating: V(), count: k)
-        var slopes = [V](repeating: V(), count: r)
-        kernelRows.withUnsafeBufferPointer { w in
-            directionRows!.withUnsafeBufferPointer { direction in
-                product.withUnsafeMutableBufferPointer { g in
-                    slopes.withUnsafeMutableBufferPointer { slope in
-                        for i in range {
-                            let row = x + i * d
-                            var jd = V()
-                            for l in 0..<r {
-                                let patch = row + l * k
-                                var h = V(), hd = V()
-                                for a in 0..<k {
-                                    h += patch[a] * w[a]
-                                    hd += patch[a] * direction[a]
-                                }
-                                let derivative = activation.valueAndDerivative(h).derivative
-                                slope[l] = derivative
-                                jd += derivative * hd
-                            }
-                            let weight = (jd * signs).sum() * signs
-                            for l in 0..<r {
-                                let patch = row + l * k
-                                let scaled = weight * slope[l]
-                                for a in 0..<k { g[a] += patch[a] * scaled }
-                            }
-                        }
-                    }
-                }
+    func lossGradientChunk(k: Int, _ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>, _ range: Range<Int>,
+                           _ wantGradient: Bool, _ w: UnsafePointer<V>, _ g: UnsafeMutablePointer<V>,
+                           _ s: UnsafeMutablePointer<V>) -> Double {
+        let r = self.r, d = k * r, signs = self.signs
+        var loss = 0.0
+        for i in range {
+            let row = x + i * d
+            var output = V()
+            var l = 0
+            while l + 4 <= r {
+                let (h0, h1, h2, h3) = preActivations4(k: k, row + l * k, w)
+                let (value0, derivative0) = activation.valueAndDerivative(h0)
+                let (value1, derivative1) = activation.valueAndDerivative(h1)
+                let (value2, derivative2) = activation.valueAndDerivative(h2)
+                let (value3, derivative3) = activation.valueAndDerivative(h3)
+                output += (value0 + value1) + (value2 + value3)
+                s[l] = derivative0
+                s[l + 1] = derivative1
+                s[l + 2] = derivative2
+                s[l + 3] = derivative3
+                l += 4
             }
+            while l < r {
+                let (value0, derivative0) = activation.valueAndDerivative(preActivation(k: k, row + l * k, w))
+                output += value0
+                s[l] = derivative0
+                l += 1
+            }
+            let residual = (output * signs).sum() - y[i]
+            loss += residual * residual
+            guard wantGradient else { continue }
+            let weight = residual * signs
+            for l in 0..<r { s[l] *= weight }
+            accumulate(k: k, row, s, g)
         }
-        return (0, product)
+        return loss
+    }
+
+    /// Adds Σ (J D)_i ∂F_i/∂W over the chunk to g.
+    @inline(__always)
+    func gaussNewtonChunk(k: Int, _ x: UnsafePointer<Double>, _ range: Range<Int>, _ w: UnsafePointer<V>,
+                          _ direction: UnsafePointer<V>, _ g: UnsafeMutablePointer<V>, _ s: UnsafeMutablePointer<V>) {
+        let r = self.r, d = k * r, signs = self.signs
+        for i in range {
+            let row = x + i * d
+            var jd = V()
+            var l = 0
+            while l + 4 <= r {
+                let p0 = row + l * k, p1 = p0 + k, p2 = p1 + k, p3 = p2 + k
+                var h0 = V(), h1 = V(), h2 = V(), h3 = V(), e0 = V(), e1 = V(), e2 = V(), e3 = V()
+                for a in 0..<k {
+                    let wa = w[a], da = direction[a]
+                    let x0 = p0[a], x1 = p1[a], x2 = p2[a], x3 = p3[a]
+                    h0 += x0 * wa
+                    h1 += x1 * wa
+                    h2 += x2 * wa
+                    h3 += x3 * wa
+                    e0 += x0 * da
+                    e1 += x1 * da
+                    e2 += x2 * da
+                    e3 += x3 * da
+                }
+                let derivative0 = activation.valueAndDerivative(h0).derivative
+                let derivative1 = activation.valueAndDerivative(h1).derivative
+                let derivative2 = activation.valueAndDerivative(h2).derivative
+                let derivative3 = activation.valueAndDerivative(h3).derivative
+                jd += (derivative0 * e0 + derivative1 * e1) + (derivative2 * e2 + derivative3 * e3)
+                s[l] = derivative0
+                s[l + 1] = derivative1
+                s[l + 2] = derivative2
+                s[l + 3] = derivative3
+                l += 4
+            }
+            while l < r {
+                let p0 = row + l * k
+                var h0 = V(), e0 = V()
+                for a in 0..<k {
+                    h0 += p0[a] * w[a]
+                    e0 += p0[a] * direction[a]
+                }
+                let derivative0 = activation.valueAndDerivative(h0).derivative
+                jd += derivative0 * e0
+                s[l] = derivative0
+                l += 1
+            }
+            let weight = (jd * signs).sum() * signs
+            for l in 0..<r { s[l] *= weight }
+            accumulate(k: k, row, s, g)
+        }
+    }
+
+    /// h_l for four consecutive patches starting at p0: each row w_a is
+    /// loaded once for the four, and each sum runs as two chains (even and
+    /// odd a) so the adds' latency does not serialise the loop.
+    @inline(__always)
+    func preActivations4(k: Int, _ p0: UnsafePointer<Double>, _ w: UnsafePointer<V>) -> (V, V, V, V) {
+        let p1 = p0 + k, p2 = p1 + k, p3 = p2 + k
+        var h0 = V(), h1 = V(), h2 = V(), h3 = V(), q0 = V(), q1 = V(), q2 = V(), q3 = V()
+        var a = 0
+        while a + 2 <= k {
+            let wa = w[a], wb = w[a + 1]
+            h0 += p0[a] * wa
+            h1 += p1[a] * wa
+            h2 += p2[a] * wa
+            h3 += p3[a] * wa
+            q0 += p0[a + 1] * wb
+            q1 += p1[a + 1] * wb
+            q2 += p2[a + 1] * wb
+            q3 += p3[a + 1] * wb
+            a += 2
+        }
+        if a < k {
+            let wa = w[a]
+            h0 += p0[a] * wa
+            h1 += p1[a] * wa
+            h2 += p2[a] * wa
+            h3 += p3[a] * wa
+        }
+        return (h0 + q0, h1 + q1, h2 + q2, h3 + q3)
+    }
+
+    /// h_l for one patch, in the same two chains.
+    @inline(__always)
+    func preActivation(k: Int, _ p0: UnsafePointer<Double>, _ w: UnsafePointer<V>) -> V {
+        var h0 = V(), q0 = V()
+        var a = 0
+        while a + 2 <= k {
+            h0 += p0[a] * w[a]
+            q0 += p0[a + 1] * w[a + 1]
+            a += 2
+        }
+        if a < k { h0 += p0[a] * w[a] }
+        return h0 + q0
+    }
+
+    /// g_a += Σ_l x_{l,a} s_l for a in 0..<k, four rows of g at a time.
+    @inline(__always)
+    func accumulate(k: Int, _ row: UnsafePointer<Double>, _ s: UnsafePointer<V>, _ g: UnsafeMutablePointer<V>) {
+        let r = self.r
+        var a = 0
+        while a + 4 <= k {
+            var g0 = g[a], g1 = g[a + 1], g2 = g[a + 2], g3 = g[a + 3]
+            for l in 0..<r {
+                let sl = s[l], p = row + l * k + a
+                g0 += p[0] * sl
+                g1 += p[1] * sl
+                g2 += p[2] * sl
+                g3 += p[3] * sl
+            }
+            g[a] = g0
+            g[a + 1] = g1
+            g[a + 2] = g2
+            g[a + 3] = g3
+            a += 4
+        }
+        while a < k {
+            var ga = g[a]
+            for l in 0..<r { ga += row[l * k + a] * s[l] }
+            g[a] = ga
+            a += 1
+        }
     }
 }
 

@@ -32,20 +32,33 @@ public enum VectorMath {
         return (p * r) * r + r
     }
 
-    /// Reduction x → (k, r) and the two factors whose product is 2^k.
+    /// 1.5·2⁵²: adding it to |v| < 2⁵¹ rounds v to the nearest integer (ties
+    /// to even) and leaves that integer in the low bits of the sum.
+    @usableFromInline static let shifter = 6755399441055744.0
+
+    /// Reduction x → (k, r) and the two factors whose product is 2^k,
+    /// entirely in vector operations (no per-lane Double ↔ Int conversion,
+    /// which has no vector instruction before AVX-512):
+    /// k = round(x/ln2) by the `shifter` trick (the same value as
+    /// `.rounded(.toNearestOrEven)`); h = ⌊k/2⌋ by the same trick on k/2 − 1/4;
+    /// 2^h and 2^(k−h) from the bits of h + 1023 + shifter shifted left by 52
+    /// (the shift drops the shifter's own exponent bits).
     @inlinable @inline(__always)
     static func reduce<V: SIMD>(_ x: V) -> (r: V, scaleA: V, scaleB: V) where V.Scalar == Double {
-        var r = V(), scaleA = V(), scaleB = V()
+        // Clamp: below −745.2 e^x rounds to 0, above 709.8 it overflows.
+        var xi = x
         for i in x.indices {
-            // Clamp: below −745.2 e^x rounds to 0, above 709.8 it overflows.
-            let xi = Swift.min(Swift.max(x[i], -746), 710)
-            let k = (xi * log2e).rounded(.toNearestOrEven)
-            r[i] = (xi - k * ln2High) - k * ln2Low
-            let kInt = Int64(k)
-            let half = kInt / 2
-            scaleA[i] = Double(bitPattern: UInt64(half + 1023) << 52)
-            scaleB[i] = Double(bitPattern: UInt64(kInt - half + 1023) << 52)
+            let lower = x[i] < -746 ? -746 : x[i]
+            xi[i] = lower > 710 ? 710 : lower
         }
+        let shift = V(repeating: shifter)
+        let k = (xi * log2e + shift) - shift
+        let r = (xi - k * ln2High) - k * ln2Low
+        let half = ((k * 0.5 - 0.25) + shift) - shift
+        let biasedA = half + V(repeating: shifter + 1023)
+        let biasedB = (k - half) + V(repeating: shifter + 1023)
+        let scaleA = unsafeBitCast(unsafeBitCast(biasedA, to: V.MaskStorage.self) &<< 52, to: V.self)
+        let scaleB = unsafeBitCast(unsafeBitCast(biasedB, to: V.MaskStorage.self) &<< 52, to: V.self)
         return (r, scaleA, scaleB)
     }
 
