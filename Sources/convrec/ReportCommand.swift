@@ -92,7 +92,7 @@ struct Report: ParsableCommand {
                 throw fail(error.message, 1)
             }
         }
-        let failed = reports.flatMap { r in r.claims.filter { $0.verdict == .fail }.map { "\(r.name)/\($0.claim.id)" } }
+        let failed = reports.flatMap { r in r.claims.filter(\.failsRun).map { "\(r.name)/\($0.claim.id)" } }
         if !failed.isEmpty { problems.append("claim\(failed.count == 1 ? "" : "s") failed: \(failed.joined(separator: ", "))") }
         if !problems.isEmpty { throw fail(problems.joined(separator: "\nconvrec report: "), 1) }
     }

@@ -27,7 +27,7 @@ extension ExperimentAnalysis {
         case .atLeast: "smallest \(check.y)"
         case .lessThan: PointSummary.isProportion(check.y) ? "difference" : "ratio"
         case .linearRate: "median R²"
-        case .logIterations: "slope per log x"
+        case .logIterations: check.x == Metric.iteration ? "median R²" : "slope per log x"
         }
         if selected.isEmpty && check.kind != .lessThan {
             return ClaimOutcome(claim: claim, statistic: statistic,
@@ -265,6 +265,7 @@ extension ExperimentAnalysis {
     // MARK: log_iterations
 
     func logIterations(_ check: ClaimCheck, _ points: [PointSummary], _ source: RandomSource) -> ClaimOutcome.Group {
+        if check.x == Metric.iteration { return logIterationsFromHistory(check, points, source) }
         guard let curve = curve(check, points), curve.x.allSatisfy({ $0 > 0 }) else {
             return .inconclusive("", "\(check.x ?? "x") is not a positive numeric parameter")
         }
@@ -289,5 +290,62 @@ extension ExperimentAnalysis {
         }
         return ClaimOutcome.Group(label: "", verdict: verdict, estimate: fit.slope, lower: ci.lower, upper: ci.upper,
                                   explanation: explanation)
+    }
+
+    /// `log_iterations` with `x: iteration`: within each trial's recorded
+    /// history, k(ε) = the first iteration whose error (or loss) is ≤ ε, for
+    /// ε = 10⁻ʲ between the trial's first and last values; then the fit
+    /// k = a + b·log ε per trial. Linear convergence means k grows like
+    /// log(1/ε): b < 0 with R² near 1. Measuring ε within one trial keeps
+    /// the problem fixed (points with different tolerances have different
+    /// seeds, so their iteration counts differ by the spread of problems).
+    /// PASS when the median R² interval is ≥ min_r2 and the slope interval
+    /// is < 0; FAIL when the R² interval is below min_r2 or slope ≥ 0.
+    func logIterationsFromHistory(_ check: ClaimCheck, _ points: [PointSummary], _ source: RandomSource) -> ClaimOutcome.Group {
+        let minR2 = check.minR2 ?? 0.9
+        let useError = check.y != "loss"
+        var slopes: [Double] = [], r2s: [Double] = []
+        for point in points {
+            for record in point.records {
+                let history = record.history.compactMap { h -> (Double, Double)? in
+                    let y = useError ? (h.error ?? .nan) : h.loss
+                    return y > 0 && y.isFinite ? (Double(h.iteration), y) : nil
+                }
+                guard let first = history.first?.1, let last = history.last?.1, first > 0, last > 0 else { continue }
+                let high = Int(floor(log10(first))) - 1, low = Int(ceil(log10(last))) + 1
+                guard high - low >= 2 else { continue }
+                var epsilons: [Double] = [], iterations: [Double] = []
+                for j in stride(from: high, through: low, by: -1) {
+                    let epsilon = pow(10, Double(j))
+                    if let hit = history.first(where: { $0.1 <= epsilon }) {
+                        epsilons.append(log(epsilon))
+                        iterations.append(hit.0)
+                    }
+                }
+                guard let fit = Statistics.LinearFit(x: epsilons, y: iterations), !fit.rSquared.isNaN else { continue }
+                slopes.append(fit.slope)
+                r2s.append(fit.rSquared)
+            }
+        }
+        let metric = useError ? "error" : "loss"
+        guard !r2s.isEmpty else {
+            return .inconclusive("", "no history spans three decades of its \(metric)")
+        }
+        let r2ci = Statistics.Bootstrap.interval(r2s, { Statistics.median($0) }, resamples: resamples, source: source.child("r2"))!
+        let slopeCI = Statistics.Bootstrap.interval(slopes, { Statistics.median($0) }, resamples: resamples,
+                                                    source: source.child("slope"))!
+        let verdict: ClaimOutcome.Verdict =
+            slopeCI.upper < 0 && r2ci.lower >= minR2 ? .pass
+            : (slopeCI.lower >= 0 || r2ci.upper < minR2) ? .fail : .inconclusive
+        let what = "\(r2s.count) trial\(r2s.count == 1 ? "" : "s"): iterations to reach \(metric) ε = a + b·log ε, "
+            + "median b = \(Format.number(slopeCI.estimate)) (\(Format.number(-slopeCI.estimate * log(10))) iterations per decade), "
+            + "median R² \(Format.number(r2ci.estimate))"
+        let explanation = switch verdict {
+        case .pass: "\(what); R² interval ≥ \(Format.number(minR2)) and b < 0"
+        case .fail: slopeCI.lower >= 0 ? "\(what); the iterations do not grow as ε shrinks" : "\(what); R² interval below \(Format.number(minR2))"
+        case .inconclusive: "\(what); the R² or slope interval straddles its bound"
+        }
+        return ClaimOutcome.Group(label: "", verdict: verdict, estimate: r2ci.estimate, lower: r2ci.lower,
+                                  upper: r2ci.upper, explanation: explanation)
     }
 }

@@ -69,11 +69,23 @@ public struct ClaimOutcome: Sendable {
         return groups.map { "\($0.label): \(ClaimOutcome.text($0))" }.joined(separator: "; ")
     }
 
-    /// The decisive group's explanation, prefixed with its label.
+    /// The decisive group's explanation, prefixed with its label, and the
+    /// claim's known disagreement with the paper when it has one.
     public var explanation: String {
         guard let g = decisive else { return "no stored trial matches the claim's points" }
-        return groups.count > 1 ? "\(g.label): \(g.explanation)" : g.explanation
+        let text = groups.count > 1 ? "\(g.label): \(g.explanation)" : g.explanation
+        guard let note = claim.knownDisagreement else { return text }
+        return verdict == .pass
+            ? "\(text). Known disagreement with the paper did not reproduce this time: \(note)"
+            : "\(text). Known disagreement with the paper: \(note)"
     }
+
+    /// A FAIL that the experiment file documents as a disagreement with
+    /// the paper: reported as FAIL, but not a failure of the run.
+    public var isKnownDisagreement: Bool { verdict == .fail && claim.knownDisagreement != nil }
+
+    /// A FAIL that fails `convrec report` and `convrec reproduce`.
+    public var failsRun: Bool { verdict == .fail && claim.knownDisagreement == nil }
 
     static func text(_ g: Group) -> String {
         guard g.estimate.isFinite || g.estimate.isInfinite else { return "—" }

@@ -26,7 +26,7 @@ public struct ExperimentReport: Sendable {
     public func count(_ verdict: ClaimOutcome.Verdict) -> Int { claims.count(where: { $0.verdict == verdict }) }
 
     /// True when some claim failed (`convrec report` then exits 1).
-    public var hasFailedClaim: Bool { claims.contains { $0.verdict == .fail } }
+    public var hasFailedClaim: Bool { claims.contains { $0.failsRun } }
 }
 
 /// Options of `ReportBuilder.build`.

@@ -92,7 +92,9 @@ extension ReportBuilder {
     static func claimContext(_ outcome: ClaimOutcome) -> [String: TemplateValue] {
         [
             "id": .text(outcome.claim.id), "statement": .text(cell(outcome.claim.statement)),
-            "kind": .text(outcome.claim.check.kind.rawValue), "verdict": .text(outcome.verdict.rawValue),
+            "kind": .text(outcome.claim.check.kind.rawValue),
+            "verdict": .text(outcome.verdict.rawValue + (outcome.isKnownDisagreement ? " (known disagreement)" : "")),
+            "known_disagreement": .flag(outcome.claim.knownDisagreement != nil),
             "passed": .flag(outcome.verdict == .pass), "failed": .flag(outcome.verdict == .fail),
             "inconclusive": .flag(outcome.verdict == .inconclusive),
             "statistic": .text(cell(outcome.statistic)), "measured": .text(cell(outcome.measuredText)),

@@ -7,8 +7,22 @@ public struct ClaimSpec: Hashable, Sendable {
     /// The claim in words, quoted in the report.
     public let statement: String
     public let check: ClaimCheck
+    /// A documented disagreement between this project's measurements and
+    /// the paper (`known_disagreement:` in the file): the claim is still
+    /// checked and a FAIL is still reported as FAIL, with this text beside
+    /// it, but it does not fail `convrec report`/`reproduce` (as an expected
+    /// failure does in a test suite). A PASS is reported as the
+    /// disagreement no longer reproducing.
+    public let knownDisagreement: String?
 
-    static let keys = ["id", "statement", "check"]
+    public init(id: String, statement: String, check: ClaimCheck, knownDisagreement: String? = nil) {
+        self.id = id
+        self.statement = statement
+        self.check = check
+        self.knownDisagreement = knownDisagreement
+    }
+
+    static let keys = ["id", "statement", "check", "known_disagreement"]
 
     static func read(
         _ node: SpecNode, _ path: String, parameters: [String], diagnostics d: inout Diagnostics
@@ -26,8 +40,9 @@ public struct ClaimSpec: Hashable, Sendable {
             return nil
         }
         let check = ClaimCheck.read(checkNode, "\(path).check", parameters: parameters, diagnostics: &d)
+        let disagreement = d.string(node["known_disagreement"], "\(path).known_disagreement")
         guard d.errors.count == start, let id, let statement, let check else { return nil }
-        return ClaimSpec(id: id, statement: statement, check: check)
+        return ClaimSpec(id: id, statement: statement, check: check, knownDisagreement: disagreement)
     }
 }
 
