@@ -82,13 +82,15 @@ public struct TanhLanes: LaneActivation {
         let bits = unsafeBitCast(h, to: V.MaskStorage.self)
         let signBit = V.MaskStorage(repeating: .min)
         let negativeAbs = unsafeBitCast(bits | signBit, to: V.self)
-        let m = VectorMath.expm1(2 * negativeAbs)
+        // u = e^{−2|h|} and m = u − 1 from one range reduction.
+        let (u, m) = VectorMath.expAndExpm1(2 * negativeAbs)
         // One division for both (a divide costs ~10 multiplies).
         let inverse = 1 / (m + 2)
         let magnitude = -m * inverse  // ≥ 0: tanh|h|
         let value = unsafeBitCast(unsafeBitCast(magnitude, to: V.MaskStorage.self) | (bits & signBit), to: V.self)
-        // 1 − tanh² = 4(m+1)/(m+2)², exact in the tails where 1 − tanh² cancels.
+        // 1 − tanh² = 4u/(1+u)² with 1 + u = m + 2: accurate in the tails,
+        // where both 1 − tanh² and m + 1 would cancel.
         let twiceInverse = 2 * inverse
-        return (value, (2 * (m + 1) * inverse) * twiceInverse)
+        return (value, (2 * u * inverse) * twiceInverse)
     }
 }

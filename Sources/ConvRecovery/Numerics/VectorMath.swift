@@ -73,8 +73,24 @@ public enum VectorMath {
     /// expm1(x) = 2^k·expm1(r) + (2^k − 1), exact in its second term.
     @inlinable @inline(__always)
     public static func expm1<V: SIMD>(_ x: V) -> V where V.Scalar == Double {
+        var (exp, expm1) = expAndExpm1(x)
+        // For k = 1024 (x ≥ 1023.5·ln 2 ≈ 709.44) 2^k overflows although
+        // e^x − 1 is finite; there e^x − 1 rounds to e^x, which exp's path
+        // (2^k in two halves) computes without overflow.
+        for i in x.indices where x[i] > 709 { expm1[i] = exp[i] }
+        return expm1
+    }
+
+    /// e^x and e^x − 1 from one reduction, for x < 709 (the callers pass
+    /// x ≤ 0): e^x = 2^k(1 + p) and e^x − 1 = 2^k·p + (2^k − 1) with
+    /// p = expm1(r). The tanh lanes need both: the value from e^x − 1
+    /// (accurate near 0) and the derivative from e^x (accurate in the tails,
+    /// where 1 + (e^x − 1) would cancel).
+    @inlinable @inline(__always)
+    public static func expAndExpm1<V: SIMD>(_ x: V) -> (exp: V, expm1: V) where V.Scalar == Double {
         let (r, a, b) = reduce(x)
+        let p = expm1Reduced(r)
         let scale = a * b
-        return scale * expm1Reduced(r) + (scale - 1)
+        return (((p + 1) * a) * b, scale * p + (scale - 1))
     }
 }
