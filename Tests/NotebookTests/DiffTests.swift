@@ -196,6 +196,21 @@ enum DiffFixture {
         #expect(throws: DiffError.self) { try options.gate(["nonsense"]) }
     }
 
+    @Test func aTrialStoredTwiceCountsOnceLastWins() throws {
+        let spec = try DiffFixture.spec()
+        let base = try DiffFixture.store(spec, DiffFixture.records(spec))
+        // An older solver's records (other keys, worse errors) first in the file, then the current ones.
+        let old = DiffFixture.records(spec, scale: 3).map { r in
+            var r = r
+            r.key = "old|" + r.key
+            r.solverVersion = "solver-0"
+            return r
+        }
+        let cand = try DiffFixture.store(spec, old + DiffFixture.records(spec))
+        let diff = try ResultDiff.compare(baseline: base, candidate: cand, options: DiffFixture.options())
+        #expect(diff.isIdentical && diff.experiments[0].candidateTrials == 60)
+    }
+
     @Test func singleExperimentFoldersCompare() throws {
         let spec = try DiffFixture.spec()
         let base = try DiffFixture.store(spec, DiffFixture.records(spec))

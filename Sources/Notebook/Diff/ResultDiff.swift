@@ -26,6 +26,9 @@ public struct ResultDiff: Sendable {
         /// (same seed, inputs, metrics except timings, history, status).
         public let pairedTrials: Int
         public let identicalTrials: Int
+        /// Distinct trials (point, index) stored on each side.
+        public let baselineTrials: Int
+        public let candidateTrials: Int
         public internal(set) var cells: [DiffCell]
         public internal(set) var claims: [ClaimChange]
         /// Why claims or charts were skipped, skipped result lines.
@@ -57,7 +60,7 @@ public struct ResultDiff: Sendable {
     public var isIdentical: Bool {
         cells.allSatisfy { $0.status == .identical } && onlyBaseline.isEmpty && onlyCandidate.isEmpty && experiments.allSatisfy {
             $0.onlyBaseline.isEmpty && $0.onlyCandidate.isEmpty && $0.pairedTrials == $0.identicalTrials
-                && $0.pairedTrials == $0.baseline.records.count && $0.pairedTrials == $0.candidate.records.count
+                && $0.pairedTrials == $0.baselineTrials && $0.pairedTrials == $0.candidateTrials
         }
     }
 
@@ -150,14 +153,16 @@ public struct ResultDiff: Sendable {
         func label(_ r: TrialRecord) -> String {
             varying.isEmpty ? "all" : varying.map { "\($0)=\(r.parameters[$0].map(valueText) ?? "—")" }.joined(separator: ", ")
         }
+        // A trial stored more than once (two solver versions in one file, a
+        // rerun) counts once: the record read last wins, as in the report.
         func group(_ records: [TrialRecord]) -> (order: [String], byIdentity: [String: [TrialRecord]], labels: [String: String]) {
-            var order: [String] = [], by: [String: [TrialRecord]] = [:], labels: [String: String] = [:]
+            var order: [String] = [], byTrial: [String: [Int: TrialRecord]] = [:], labels: [String: String] = [:]
             for r in records {
                 let id = identity(r, names: common)
-                if by[id] == nil { order.append(id); labels[id] = label(r) }
-                by[id, default: []].append(r)
+                if byTrial[id] == nil { order.append(id); labels[id] = label(r) }
+                byTrial[id, default: [:]][r.trial] = r
             }
-            return (order, by, labels)
+            return (order, byTrial.mapValues { Array($0.values) }, labels)
         }
         let b = group(base.records), c = group(cand.records)
         var matched: [(label: String, baseline: [TrialRecord], candidate: [TrialRecord])] = []
@@ -179,7 +184,10 @@ public struct ResultDiff: Sendable {
         return Experiment(name: cand.name, baseline: base, candidate: cand, points: matched.map(\.label),
                           onlyBaseline: b.order.filter { c.byIdentity[$0] == nil }.map { b.labels[$0]! }.sorted(by: naturalLess),
                           onlyCandidate: c.order.filter { b.byIdentity[$0] == nil }.map { c.labels[$0]! }.sorted(by: naturalLess),
-                          pairedTrials: paired, identicalTrials: identical, cells: [], claims: [], warnings: warnings,
+                          pairedTrials: paired, identicalTrials: identical,
+                          baselineTrials: b.byIdentity.values.reduce(0) { $0 + $1.count },
+                          candidateTrials: c.byIdentity.values.reduce(0) { $0 + $1.count },
+                          cells: [], claims: [], warnings: warnings,
                           spec: nil, matched: matched)
     }
 
