@@ -277,7 +277,9 @@ enum DiffFixture {
         #expect(script.contains("set output 'diffexp-error-vs-samples.svg'"))
         let ratios = try String(contentsOf: folder.appendingPathComponent("figures/diffexp-ratios.dat"), encoding: .utf8)
         #expect(ratios.contains("# columns: position \"point\" error max_column_error init_error final_loss iterations time_total"))
-        #expect(ratios.contains("0 \"dimension=8, patches=2, samples=100\" 1.5 "))
+        #expect(ratios.contains("0 \"8/2/100\" 1.5 "))
+        let ratioScript = try String(contentsOf: folder.appendingPathComponent("figures/diffexp-ratios.gp"), encoding: .utf8)
+        #expect(ratioScript.contains("set xlabel \"dimension / patches / samples\""))
     }
 
     @Test(.enabled(if: Gnuplot.locate() != nil)) func rendersImagesWithGnuplot() throws {

@@ -81,7 +81,7 @@ public struct DiffChart: Sendable {
                 let cell = continuous.first { $0.point == point && $0.metric.name == m }
                 return Format.data(cell.map { $0.ratio.isFinite && $0.ratio > 0 ? $0.ratio : .nan } ?? .nan)
             }
-            text += "\(i) \"\(point.replacingOccurrences(of: "\"", with: "'"))\" " + values.joined(separator: " ") + "\n"
+            text += "\(i) \"\(shortLabel(point).replacingOccurrences(of: "\"", with: "'"))\" " + values.joined(separator: " ") + "\n"
         }
         let series: [[String: TemplateValue]] = metrics.enumerated().map { k, m in
             ["column": .text(String(k + 3)), "style": .text(String(k + 1)), "title": .text(ChartLabels.escape(m)),
@@ -91,13 +91,27 @@ public struct DiffChart: Sendable {
             "experiment": .text(experiment), "id": .text(id), "data": .text("\(id).dat"),
             "title": .text(ChartLabels.escape("\(experiment): candidate / baseline")), "has_title": true,
             "ylabel": .text("candidate / baseline (median)"), "font": .text(ChartStyle.font),
+            "xlabel": .text(ChartLabels.escape(points.first.map(parameterNames) ?? "point")),
             "xrange": .text("[-0.5:\(Double(points.count) - 0.5)]"), "series": .list(series),
-            "rotate": .flag(points.count > 4),
+            "rotate": .flag(points.count > 3),
         ]
         let caption = "Ratio of the candidate's median to the baseline's at each point (1 = unchanged, below 1 = smaller), "
             + "for \(metrics.joined(separator: ", ")); log scale."
         return DiffChart(id: id, experiment: experiment, title: "Per-point ratios", caption: caption,
                          data: [("\(id).dat", text)], templateName: "diff-ratio.gp", context: context)
+    }
+
+    /// `dimension=8, patches=2, samples=100` → `8/2/100` (tic labels; the
+    /// axis label names the parameters).
+    static func shortLabel(_ point: String) -> String {
+        point.components(separatedBy: ", ").map { $0.split(separator: "=", maxSplits: 1).last.map(String.init) ?? $0 }
+            .joined(separator: "/")
+    }
+
+    /// `dimension=8, patches=2, samples=100` → `dimension / patches / samples`.
+    static func parameterNames(_ point: String) -> String {
+        point.components(separatedBy: ", ").map { String($0.split(separator: "=", maxSplits: 1).first ?? "") }
+            .joined(separator: " / ")
     }
 
     /// Writes the data and script into `directory` and renders with `gnuplot`

@@ -387,12 +387,12 @@ set tics nomirror out scale 0.6
 {{#has_title}}
 set title "{{{title}}}"
 {{/has_title}}
-set xlabel "point"
+set xlabel "{{{xlabel}}}"
 set ylabel "{{{ylabel}}}"
 set logscale y
 set xrange {{{xrange}}}
 {{#rotate}}
-set xtics rotate by -40 font ',7'
+set xtics rotate by 40 right font ',8'
 {{/rotate}}
 set key outside right top Left reverse noautotitle samplen 2.5 spacing 1.15
 {{#outputs}}
