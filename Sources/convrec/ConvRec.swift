@@ -17,7 +17,7 @@ struct ConvRec: ParsableCommand {
         failed (a claim failed, a regression was found), 2 bad usage or input.
         """,
         version: ConvRecoveryVersion.tool,
-        subcommands: [Solve.self, Check.self, Run.self, Report.self, Reproduce.self, Submit.self]
+        subcommands: [Solve.self, Check.self, Run.self, Report.self, Reproduce.self, Diff.self, Submit.self]
     )
 
     /// Parses, runs, and maps ArgumentParser's usage errors (64) to exit 2.

@@ -2,7 +2,7 @@
 /// keeps them in sync). `convrec report --templates DIR` reads a user's
 /// copies instead; a template missing from DIR falls back to these.
 ///
-/// Generated from templates/*.mustache; edit those and regenerate.
+/// Generated from templates/*.mustache by scripts/sync-templates.sh; edit those and rerun it.
 enum DefaultTemplates {
     static let all: [String: String] = [
         "report.md": #"""
@@ -319,6 +319,204 @@ replot
 {{/first}}
 {{/outputs}}
 unset output
+
+"""#,
+        "diff-overlay.gp": #"""
+{{% CONTENT_TYPE: TEXT}}
+# {{experiment}}: chart {{id}}, baseline and candidate overlaid. Written by convrec diff.
+# Re-render from this folder with: gnuplot {{experiment}}-{{id}}.gp
+# Data: one file per side, the columns of the report's chart data.
+set encoding utf8
+set border 3 linewidth 0.8 linecolor rgb '#333333'
+set tics nomirror out scale 0.6
+{{#has_title}}
+set title "{{{title}}}"
+{{/has_title}}
+set xlabel "{{{xlabel}}}"
+set ylabel "{{{ylabel}}}"
+{{#log_x}}
+set logscale x
+set format x "10^{%L}"
+{{/log_x}}
+{{#log_y}}
+set logscale y
+set format y "10^{%L}"
+{{/log_y}}
+{{#categorical}}
+set xtics ({{{xtics}}})
+{{/categorical}}
+{{#has_xrange}}
+set xrange {{{xrange}}}
+{{/has_xrange}}
+{{#has_yrange}}
+set yrange {{{yrange}}}
+{{/has_yrange}}
+set key {{key_position}} Left reverse noautotitle samplen 3 spacing 1.15 font ',8' title "{{{key_title}}}"
+{{#outputs}}
+set terminal {{{terminal}}}
+set output '{{{file}}}'
+{{#sides}}
+{{#series}}
+set style line {{style}} linecolor rgb '{{color}}' linewidth 1.2 dashtype {{dash}} pointtype {{point_type}} pointsize {{point_size}}
+{{/series}}
+{{/sides}}
+{{#first}}
+plot \
+{{#sides}}
+{{#series}}
+  '{{data}}' index {{index}} using {{x_column}}:2 with linespoints linestyle {{style}} title "{{{title}}}", \
+{{/series}}
+{{/sides}}
+  NaN notitle
+{{/first}}
+{{^first}}
+replot
+{{/first}}
+{{/outputs}}
+unset output
+
+"""#,
+        "diff-ratio.gp": #"""
+{{% CONTENT_TYPE: TEXT}}
+# {{experiment}}: candidate / baseline medians per point. Written by convrec diff.
+# Re-render from this folder with: gnuplot {{id}}.gp
+# Data: {{data}} (position, point label, one ratio column per metric).
+set encoding utf8
+set border 3 linewidth 0.8 linecolor rgb '#333333'
+set tics nomirror out scale 0.6
+{{#has_title}}
+set title "{{{title}}}"
+{{/has_title}}
+set xlabel "{{{xlabel}}}"
+set ylabel "{{{ylabel}}}"
+set logscale y
+set xrange {{{xrange}}}
+{{#rotate}}
+set xtics rotate by 40 right font ',8'
+{{/rotate}}
+set key outside right top Left reverse noautotitle samplen 2.5 spacing 1.15
+{{#outputs}}
+set terminal {{{terminal}}}
+set output '{{{file}}}'
+{{#series}}
+set style line {{style}} linecolor rgb '{{color}}' linewidth 1.2 pointtype {{point_type}} pointsize {{point_size}}
+{{/series}}
+{{#first}}
+plot \
+  1 with lines linecolor rgb '#555555' dashtype 2 notitle, \
+{{#series}}
+  '{{data}}' using 1:{{column}}:xtic(2) with linespoints linestyle {{style}} title "{{{title}}}", \
+{{/series}}
+  NaN notitle
+{{/first}}
+{{^first}}
+replot
+{{/first}}
+{{/outputs}}
+unset output
+
+"""#,
+        "diff.md": #"""
+{{% CONTENT_TYPE: TEXT}}
+# Diff: {{candidate}} against {{baseline}}
+
+**{{verdict_text}}**
+
+| | count |
+|---|---|
+| regressions | {{regressions}}{{#has_ungated}} ({{gated_regressions}} gated){{/has_ungated}} |
+| improvements | {{improvements}} |
+| unchanged | {{unchanged}} ({{identical}} bit-identical) |
+| inconclusive | {{inconclusive}} |
+
+*Baseline `{{baseline}}` ({{baseline_label}}); candidate `{{candidate}}` ({{candidate_label}}). {{cells}} cells (point × metric), {{trials}} paired trials of which {{identical_trials}} bit-identical. A change is flagged when its Benjamini–Hochberg adjusted p (q) is at most {{alpha}} and it exceeds the tolerance; "unchanged" means an equivalence test (TOST, level {{alpha}}) put it within the tolerance. Gating (exit 1): {{gated}}.*
+
+{{#has_one_sided_experiments}}
+Experiments on one side only: {{one_sided_experiments}}.
+
+{{/has_one_sided_experiments}}
+| metric | test | tolerance | better | gates |
+|---|---|---|---|---|
+{{#metrics}}
+| `{{name}}` | {{test}} | {{tolerance}} | {{better}} | {{gates}} |
+{{/metrics}}
+
+{{#experiments}}
+## {{name}}
+
+{{points}} points compared, {{trials}} paired trials ({{identical_trials}} bit-identical).
+{{#has_only_baseline}}
+
+Points only in the baseline: {{#only_baseline}}`{{point}}`{{^last}}, {{/last}}{{/only_baseline}}.
+{{/has_only_baseline}}
+{{#has_only_candidate}}
+
+Points only in the candidate: {{#only_candidate}}`{{point}}`{{^last}}, {{/last}}{{/only_candidate}}.
+{{/has_only_candidate}}
+
+{{#has_changes}}
+### Changes
+
+| status | point | metric | baseline | candidate | difference | ratio | p | q |
+|---|---|---|---|---|---|---|---|---|
+{{#changes}}
+| **{{status}}**{{^gated}} (not gated){{/gated}} | {{point}} | `{{metric}}` | {{baseline}} | {{candidate}} | {{difference}} | {{ratio}} | {{p}} | {{q}} |
+{{/changes}}
+{{/has_changes}}
+{{^has_changes}}
+No regression or improvement.
+{{/has_changes}}
+
+{{#has_claims}}
+### Claims
+
+| claim | baseline | candidate | |
+|---|---|---|---|
+{{#claims}}
+| `{{id}}` {{statement}} | {{baseline}}: {{baseline_measured}} | {{candidate}}: {{candidate_measured}} | {{#changed}}**changed**{{/changed}} |
+{{/claims}}
+
+{{/has_claims}}
+{{#has_charts}}
+### Figures
+
+{{#charts}}
+#### {{title}}
+
+{{#has_image}}
+![{{title}}]({{image}})
+
+{{/has_image}}
+{{caption}} Script: [{{script}}]({{script}}).
+
+{{/charts}}
+{{/has_charts}}
+{{#has_warnings}}
+{{#warnings}}
+- warning: {{text}}
+{{/warnings}}
+
+{{/has_warnings}}
+<details><summary>Every cell</summary>
+
+| status | point | metric | n | baseline | candidate | ratio | p | q | TOST p |
+|---|---|---|---|---|---|---|---|---|---|
+{{#cells}}
+| {{status}} | {{point}} | `{{metric}}` | {{n}} | {{baseline}} | {{candidate}} | {{ratio}} | {{p}} | {{q}} | {{equivalence_p}} |
+{{/cells}}
+
+</details>
+
+{{/experiments}}
+## Provenance
+
+| | baseline | candidate |
+|---|---|---|
+{{#provenance}}
+| {{key}} | {{baseline}} | {{candidate}}{{#differs}} (differs){{/differs}} |
+{{/provenance}}
+
+Regenerate: `{{command}}`
 
 """#,
     ]

@@ -10,7 +10,8 @@ public struct ReportTemplates: Sendable {
     public let directory: URL?
 
     /// Every template name (files are `<name>.mustache`).
-    public static let names = ["report.md", "index.md", "line.gp", "heatmap.gp", "convergence.gp"]
+    public static let names = ["report.md", "index.md", "line.gp", "heatmap.gp", "convergence.gp",
+                                       "diff.md", "diff-overlay.gp", "diff-ratio.gp"]
 
     public init(directory: URL? = nil) {
         self.directory = directory
