@@ -23,7 +23,7 @@ set style line 1 linecolor rgb '#0072B2' linewidth 1.2 pointtype 7 pointsize 0.4
 plot \
   'n-star.dat' index 0 using 10:2:3:4 with yerrorbars linestyle 1 notitle, \
   'n-star.dat' index 0 using 10:2 with linespoints linestyle 1 title "sample threshold n*", \
-  'n-star.dat' index 1 using 1:2 with lines linestyle 100 linecolor rgb '#555555' title "theory 2·x", \
+  'n-star.dat' index 1 using 1:2 with lines linestyle 100 linecolor rgb '#555555' title "theory 1.86·x", \
   NaN notitle
 set terminal pngcairo size 900,600 enhanced font 'DejaVu Sans,15' linewidth 1.5 background rgb 'white'
 set output 'n-star.png'

@@ -8,9 +8,9 @@ set tics out scale 0.6 nomirror
 set title "Recovery rate over samples n and dimension d"
 set xlabel "samples n"
 set ylabel "dimension d"
-set xtics ("8" 0, "32" 1, "128" 2, "512" 3, "2048" 4)
+set xtics ("8" 0, "16" 1, "32" 2, "64" 3, "128" 4, "256" 5, "512" 6, "1024" 7, "2048" 8)
 set ytics ("16" 0, "32" 1, "64" 2, "128" 3)
-set xrange [-0.5:4.5]
+set xrange [-0.5:8.5]
 set yrange [-0.5:3.5]
 set cbrange [0:1]
 set cblabel "recovery rate"
@@ -29,7 +29,7 @@ plot \
   'phase.dat' index 1 using 1:2 with linespoints linestyle 201 title "50% recovery (empirical)", \
   'phase.dat' index 1 using 1:2 with points linestyle 202 notitle, \
   'phase.dat' index 1 using 1:2 with points linestyle 201 notitle, \
-  'phase.dat' index 2 using 1:2 with lines linecolor rgb '#D55E00' linewidth 1.5 dashtype 2 title "theory 2·dimension", \
+  'phase.dat' index 2 using 1:2 with lines linecolor rgb '#D55E00' linewidth 1.5 dashtype 2 title "theory 1.68·dimension", \
   NaN notitle
 set terminal pngcairo size 900,600 enhanced font 'DejaVu Sans,15' linewidth 1.5 background rgb 'white'
 set output 'phase.png'

@@ -29,7 +29,7 @@ plot \
   'init-error.dat' index 1 using 1:2 with linespoints linestyle 2 title "30", \
   'init-error.dat' index 2 using 1:3:4 with filledcurves linecolor rgb '#009E73' notitle, \
   'init-error.dat' index 2 using 1:2 with linespoints linestyle 3 title "50", \
-  'init-error.dat' index 3 using 1:2 with lines linestyle 100 linecolor rgb '#555555' title "theory 27.6·x^{-0.5}", \
+  'init-error.dat' index 3 using 1:2 with lines linestyle 100 linecolor rgb '#555555' title "theory 28.8·x^{-0.5}", \
   NaN notitle
 set terminal pngcairo size 900,600 enhanced font 'DejaVu Sans,15' linewidth 1.5 background rgb 'white'
 set output 'init-error.png'

@@ -8,9 +8,9 @@ set tics out scale 0.6 nomirror
 set title "Recovery rate over samples n and dimension d"
 set xlabel "samples n"
 set ylabel "dimension d"
-set xtics ("100" 0, "200" 1, "400" 2, "800" 3, "1600" 4, "3200" 5)
+set xtics ("100" 0, "150" 1, "200" 2, "300" 3, "500" 4, "700" 5, "1000" 6, "1500" 7, "2000" 8, "3000" 9)
 set ytics ("10" 0, "20" 1, "40" 2, "80" 3)
-set xrange [-0.5:5.5]
+set xrange [-0.5:9.5]
 set yrange [-0.5:3.5]
 set cbrange [0:1]
 set cblabel "recovery rate"
@@ -29,7 +29,7 @@ plot \
   'recovery-rate.dat' index 1 using 1:2 with linespoints linestyle 201 title "50% recovery (empirical)", \
   'recovery-rate.dat' index 1 using 1:2 with points linestyle 202 notitle, \
   'recovery-rate.dat' index 1 using 1:2 with points linestyle 201 notitle, \
-  'recovery-rate.dat' index 2 using 1:2 with lines linecolor rgb '#D55E00' linewidth 1.5 dashtype 2 title "theory 17.6·dimension", \
+  'recovery-rate.dat' index 2 using 1:2 with lines linecolor rgb '#D55E00' linewidth 1.5 dashtype 2 title "theory 17.2·dimension", \
   NaN notitle
 set terminal pngcairo size 900,600 enhanced font 'DejaVu Sans,15' linewidth 1.5 background rgb 'white'
 set output 'recovery-rate.png'
