@@ -105,7 +105,7 @@ public struct Provenance: Sendable {
     /// directory is inside a git checkout and git is installed; else nil.
     public static func gitState() -> (commit: String, dirty: Bool)? {
         guard let head = run(["git", "rev-parse", "HEAD"]), !head.isEmpty,
-              let status = run(["git", "status", "--porcelain"]) else { return nil }
+              let status = run(["git", "status", "--porcelain", "--untracked-files=no"]) else { return nil }
         return (head.trimmingCharacters(in: .whitespacesAndNewlines), !status.isEmpty)
     }
 
