@@ -293,7 +293,8 @@ extension ExperimentAnalysis {
     }
 
     /// `log_iterations` with `x: iteration`: within each trial's recorded
-    /// history, k(ε) = the first iteration whose error (or loss) is ≤ ε, for
+    /// history, k(ε) = the iteration where the error (or loss) first reaches
+    /// ε (log-interpolated between the log-spaced records), for
     /// ε = 10⁻ʲ between the trial's first and last values; then the fit
     /// k = a + b·log ε per trial. Linear convergence means k grows like
     /// log(1/ε): b < 0 with R² near 1. Measuring ε within one trial keeps
@@ -317,10 +318,18 @@ extension ExperimentAnalysis {
                 var epsilons: [Double] = [], iterations: [Double] = []
                 for j in stride(from: high, through: low, by: -1) {
                     let epsilon = pow(10, Double(j))
-                    if let hit = history.first(where: { $0.1 <= epsilon }) {
-                        epsilons.append(log(epsilon))
-                        iterations.append(hit.0)
+                    // The history is recorded at log-spaced iterations:
+                    // interpolate log y linearly between the two records
+                    // around the crossing (exact for a geometric decay).
+                    guard let i = history.firstIndex(where: { $0.1 <= epsilon }) else { continue }
+                    var k = history[i].0
+                    if i > 0 {
+                        let (k0, y0) = history[i - 1], (k1, y1) = history[i]
+                        let span = log(y1) - log(y0)
+                        if span < 0 { k = k0 + (log(epsilon) - log(y0)) / span * (k1 - k0) }
                     }
+                    epsilons.append(log(epsilon))
+                    iterations.append(k)
                 }
                 guard let fit = Statistics.LinearFit(x: epsilons, y: iterations), !fit.rSquared.isNaN else { continue }
                 slopes.append(fit.slope)
