@@ -1,0 +1,32 @@
+# fc-recovery-rate: chart n-star (line). Written by convrec report.
+# Re-render from this folder with: gnuplot n-star.gp
+# Data: n-star.dat (one block per series; see its header for the columns).
+set encoding utf8
+set border 3 linewidth 0.8 linecolor rgb '#333333'
+set tics nomirror out scale 0.6
+set mxtics default
+set mytics default
+set title "Samples needed for recovery against dimension"
+set xlabel "dimension d"
+set ylabel "sample threshold n^*"
+set logscale x
+set format x "10^{%L}"
+set logscale y
+set format y "10^{%L}"
+set xrange [8.695652174:115]
+set key bottom right Left reverse noautotitle samplen 2.5 spacing 1.15 title ""
+set style line 100 linecolor rgb '#555555' linewidth 1.0 dashtype 2
+set style fill transparent solid 0.15 noborder
+set terminal svg size 600,400 dynamic enhanced font 'DejaVu Sans,11' background rgb 'white'
+set output 'n-star.svg'
+set style line 1 linecolor rgb '#0072B2' linewidth 1.2 pointtype 7 pointsize 0.45
+plot \
+  'n-star.dat' index 0 using 10:2:3:4 with yerrorbars linestyle 1 notitle, \
+  'n-star.dat' index 0 using 10:2 with linespoints linestyle 1 title "sample threshold n*", \
+  'n-star.dat' index 1 using 1:2 with lines linestyle 100 linecolor rgb '#555555' title "theory 17.4·x", \
+  NaN notitle
+set terminal pngcairo size 900,600 enhanced font 'DejaVu Sans,15' linewidth 1.5 background rgb 'white'
+set output 'n-star.png'
+set style line 1 linecolor rgb '#0072B2' linewidth 1.2 pointtype 7 pointsize 0.7
+replot
+unset output
