@@ -42,13 +42,7 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
-        let specs: [ExperimentSpec]
-        do {
-            specs = try ExperimentSpec.loadAll(paths: files, profile: profile, overrides: overrides)
-        } catch {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
-            throw ExitCode(2)
-        }
+        let specs = try loadExperimentSpecs(files, profile: profile, overrides: overrides)
         let invalid = specs.flatMap(Runner.invalidPoints)
         if !invalid.isEmpty {
             FileHandle.standardError.write(Data((invalid.joined(separator: "\n") + "\n").utf8))

@@ -55,13 +55,7 @@ struct Run: ParsableCommand {
     }
 
     func run() throws {
-        let specs: [ExperimentSpec]
-        do {
-            specs = try ExperimentSpec.loadAll(paths: files, profile: profile, overrides: overrides)
-        } catch {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
-            throw ExitCode(2)
-        }
+        let specs = try loadExperimentSpecs(files, profile: profile, overrides: overrides)
         var options = RunOptions(output: URL(fileURLWithPath: output), force: force,
                                  progress: progress ? true : nil, handleInterrupts: true)
         if let jobs { options.jobs = jobs }
