@@ -147,9 +147,33 @@ import ConvRecovery
         for (lanes, activation) in cases {
             let (value, derivative) = lanes.valueAndDerivative(zs)
             for l in 0..<8 {
-                #expect(value[l] == activation.value(zs[l]), "\(activation) φ(\(zs[l]))")
-                #expect(derivative[l] == activation.derivative(zs[l]), "\(activation) φ'(\(zs[l]))")
+                // Bit for bit (the lanes select by masks on the bit patterns).
+                #expect(value[l].bitPattern == activation.value(zs[l]).bitPattern, "\(activation) φ(\(zs[l]))")
+                #expect(derivative[l].bitPattern == activation.derivative(zs[l]).bitPattern,
+                        "\(activation) φ'(\(zs[l]))")
             }
         }
+    }
+
+    /// Non-finite and out-of-range inputs: the clamp works on bit patterns
+    /// and must still give e^−∞ = 0, e^∞ = ∞, and pass NaN through.
+    @Test func expOfNonFiniteInputs() {
+        let e = VectorMath.exp(SIMD8<Double>(-.infinity, .infinity, .nan, -800, 800, -745.5, 709.5, -.nan))
+        #expect(e[0] == 0)
+        #expect(e[1] == .infinity)
+        #expect(e[2].isNaN)
+        #expect(e[3] == 0)
+        #expect(e[4] == .infinity)
+        #expect(e[5] == Foundation.exp(-745.5))
+        #expect(Self.close(e[6], Foundation.exp(709.5)))
+        #expect(e[7].isNaN)
+    }
+
+    /// σ at ±0 and the sign select: σ(−0) = σ(0) = 1/2, σ(−z) = 1 − σ(z).
+    @Test func sigmoidLanesAtZeroAndSymmetry() {
+        let (value, derivative) = SigmoidLanes().valueAndDerivative(SIMD4<Double>(-0.0, 0, -3, 3))
+        #expect(value[0] == 0.5 && value[1] == 0.5)
+        #expect(derivative[0] == 0.25 && derivative[1] == 0.25)
+        #expect(abs(value[2] + value[3] - 1) < 1e-15)
     }
 }

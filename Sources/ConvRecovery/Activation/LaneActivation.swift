@@ -10,46 +10,71 @@ public protocol LaneActivation: Sendable {
     func valueAndDerivative<V: SIMD>(_ h: V) -> (value: V, derivative: V) where V.Scalar == Double
 }
 
+/// Lane masks from the sign and magnitude bits, with no per-lane select.
+///
+/// A lane-wise ternary (`h[i] > 0 ? … : …`) in these generic loops was
+/// compiled into a compare, a byte extract and a branch per lane, and the
+/// scalarised lanes then spread back into the forward loop's registers;
+/// integer operations on the bit patterns stay in vector registers.
+extension SIMD where Scalar == Double {
+    /// All ones in the lanes where the value is > 0, zero elsewhere: for a
+    /// bit pattern b (as Int64) the sign bit of (−b) ∧ ¬b is set exactly
+    /// when b > 0, i.e. the value is positive and not ±0. (A NaN with a clear
+    /// sign bit counts as positive; the solver never evaluates NaN.)
+    @inlinable @inline(__always)
+    var positiveLanes: MaskStorage {
+        let bits = unsafeBitCast(self, to: MaskStorage.self)
+        return ((MaskStorage() &- bits) & ~bits) &>> MaskStorage(repeating: 63)
+    }
+
+    /// All ones in the lanes whose sign bit is set (negative values and −0).
+    @inlinable @inline(__always)
+    var signLanes: MaskStorage {
+        unsafeBitCast(self, to: MaskStorage.self) &>> MaskStorage(repeating: 63)
+    }
+
+    /// `mask ? a : b` lane by lane, by bits.
+    @inlinable @inline(__always)
+    static func select(_ mask: MaskStorage, _ a: Self, _ b: Self) -> Self {
+        let a = unsafeBitCast(a, to: MaskStorage.self), b = unsafeBitCast(b, to: MaskStorage.self)
+        return unsafeBitCast((a & mask) | (b & ~mask), to: Self.self)
+    }
+
+    /// `mask ? self : 0` lane by lane (+0 where the mask is clear).
+    @inlinable @inline(__always)
+    func masked(_ mask: MaskStorage) -> Self {
+        unsafeBitCast(unsafeBitCast(self, to: MaskStorage.self) & mask, to: Self.self)
+    }
+}
+
+/// relu: φ(z) = z·1[z>0], φ'(z) = 1[z>0] (φ'(0) = 0, MATH.md §2).
 public struct ReluLanes: LaneActivation {
     @inlinable public init() {}
     @inlinable @inline(__always)
     public func valueAndDerivative<V: SIMD>(_ h: V) -> (value: V, derivative: V) where V.Scalar == Double {
-        var value = V(), derivative = V()
-        for i in h.indices {
-            let positive = h[i] > 0
-            value[i] = positive ? h[i] : 0
-            derivative[i] = positive ? 1 : 0
-        }
-        return (value, derivative)
+        let positive = h.positiveLanes
+        return (h.masked(positive), V(repeating: 1).masked(positive))
     }
 }
 
+/// leaky relu: φ(z) = z if z > 0 else a·z, φ'(z) = 1 if z > 0 else a.
 public struct LeakyReluLanes: LaneActivation {
     public let slope: Double
     @inlinable public init(slope: Double) { self.slope = slope }
     @inlinable @inline(__always)
     public func valueAndDerivative<V: SIMD>(_ h: V) -> (value: V, derivative: V) where V.Scalar == Double {
-        var value = V(), derivative = V()
-        for i in h.indices {
-            let positive = h[i] > 0
-            value[i] = positive ? h[i] : slope * h[i]
-            derivative[i] = positive ? 1 : slope
-        }
-        return (value, derivative)
+        let positive = h.positiveLanes
+        return (V.select(positive, h, slope * h), V.select(positive, V(repeating: 1), V(repeating: slope)))
     }
 }
 
+/// squared relu: φ(z) = max(z, 0)², φ'(z) = 2 max(z, 0).
 public struct SquaredReluLanes: LaneActivation {
     @inlinable public init() {}
     @inlinable @inline(__always)
     public func valueAndDerivative<V: SIMD>(_ h: V) -> (value: V, derivative: V) where V.Scalar == Double {
-        var value = V(), derivative = V()
-        for i in h.indices {
-            let positive = h[i] > 0 ? h[i] : 0
-            value[i] = positive * positive
-            derivative[i] = 2 * positive
-        }
-        return (value, derivative)
+        let positive = h.masked(h.positiveLanes)
+        return (positive * positive, 2 * positive)
     }
 }
 
@@ -60,12 +85,12 @@ public struct SigmoidLanes: LaneActivation {
     @inlinable public init() {}
     @inlinable @inline(__always)
     public func valueAndDerivative<V: SIMD>(_ h: V) -> (value: V, derivative: V) where V.Scalar == Double {
-        var negativeAbs = V()
-        for i in h.indices { negativeAbs[i] = -abs(h[i]) }
+        let signBit = V.MaskStorage(repeating: .min)
+        let negativeAbs = unsafeBitCast(unsafeBitCast(h, to: V.MaskStorage.self) | signBit, to: V.self)
         let u = VectorMath.exp(negativeAbs)
         let inverse = 1 / (1 + u)
-        var value = V()
-        for i in h.indices { value[i] = h[i] >= 0 ? inverse[i] : u[i] * inverse[i] }
+        // σ(h) for h ≥ 0, σ(−|h|) for h < 0; at h = −0 both are 1/2.
+        let value = V.select(h.signLanes, u * inverse, inverse)
         // φ' = σ(1 − σ) = u/(1+u)², symmetric in z and free of cancellation.
         return (value, u * inverse * inverse)
     }
