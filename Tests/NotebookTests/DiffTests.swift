@@ -232,8 +232,8 @@ enum DiffFixture {
         let json = try JSONValue(parsing: String(contentsOf: out.json, encoding: .utf8))
         #expect(json["verdict"] == .string("regression") && json["exit_status"] == .integer(1))
         #expect(json["alpha"]?.doubleValue == 0.05)
-        #expect(json["baseline"]?["label"] == .string("solver-1, abc1234"))
-        #expect(json["candidate"]?["label"] == .string("solver-1, def5678"))
+        #expect(json["baseline"]?["label"] == .string("\(ConvRecoveryVersion.solver), abc1234"))
+        #expect(json["candidate"]?["label"] == .string("\(ConvRecoveryVersion.solver), def5678"))
         let summary = try #require(json["summary"])
         for key in ["regression", "improvement", "unchanged", "identical", "inconclusive", "cells", "gated_regressions"] {
             #expect(summary[key]?.intValue != nil, "summary.\(key)")
@@ -269,8 +269,8 @@ enum DiffFixture {
         #expect(out.renderProblem?.contains("not found") == true)  // no gnuplot at that path; scripts still written
         #expect(out.scripts.map(\.lastPathComponent) == ["diffexp-error-vs-samples.gp", "diffexp-success-vs-samples.gp", "diffexp-ratios.gp"])
         let script = try String(contentsOf: folder.appendingPathComponent("figures/diffexp-error-vs-samples.gp"), encoding: .utf8)
-        #expect(script.contains("title \"baseline (solver-1, abc1234): 2\""))
-        #expect(script.contains("title \"candidate (solver-1, def5678): 4\""))
+        #expect(script.contains("title \"baseline (\(ConvRecoveryVersion.solver), abc1234): 2\""))
+        #expect(script.contains("title \"candidate (\(ConvRecoveryVersion.solver), def5678): 4\""))
         #expect(script.contains("'diffexp-error-vs-samples.baseline.dat' index 0")
                 && script.contains("'diffexp-error-vs-samples.candidate.dat' index 1"))
         #expect(script.contains("dashtype 1") && script.contains("dashtype 2"))

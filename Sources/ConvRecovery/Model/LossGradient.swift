@@ -88,10 +88,12 @@ public enum LossGradient {
 /// (`make` builds with -target-cpu haswell when the CPU has AVX2); on the
 /// default SSE2 target it spills (Benchmarks/README.md has the numbers).
 ///
-/// Only multiplies and adds, never `.addingProduct`: without FMA hardware
-/// enabled at compile time that is a libm `fma` call (3–7x slower), and with
-/// it results would change between builds. The same binary gives the same
-/// bits for any thread count (fixed chunks, chunk-order reduction).
+/// Every multiply-add is a fused `.addingProduct` (one rounding). With FMA
+/// enabled at compile time (`make` builds with -target-cpu haswell when the
+/// CPU has it) that is one vfmadd instruction; without, it is a call to
+/// libm's `fma`, which is correctly rounded too: the same bits, 3–7x slower.
+/// So results do not depend on the build flags, and the same binary gives
+/// the same bits for any thread count (fixed chunks, chunk-order reduction).
 struct FusedPass<V: SIMD & Sendable, A: LaneActivation>: Sendable where V.Scalar == Double {
     let k: Int, r: Int, t: Int
     /// kernelRows[a] = (W[a, 0], …, W[a, t−1], 0, …).
@@ -231,14 +233,14 @@ struct FusedPass<V: SIMD & Sendable, A: LaneActivation>: Sendable where V.Scalar
                 for a in 0..<k {
                     let wa = w[a], da = direction[a]
                     let x0 = p0[a], x1 = p1[a], x2 = p2[a], x3 = p3[a]
-                    h0 += x0 * wa
-                    h1 += x1 * wa
-                    h2 += x2 * wa
-                    h3 += x3 * wa
-                    e0 += x0 * da
-                    e1 += x1 * da
-                    e2 += x2 * da
-                    e3 += x3 * da
+                    h0 = h0.addingProduct(x0, wa)
+                    h1 = h1.addingProduct(x1, wa)
+                    h2 = h2.addingProduct(x2, wa)
+                    h3 = h3.addingProduct(x3, wa)
+                    e0 = e0.addingProduct(x0, da)
+                    e1 = e1.addingProduct(x1, da)
+                    e2 = e2.addingProduct(x2, da)
+                    e3 = e3.addingProduct(x3, da)
                 }
                 let derivative0 = activation.valueAndDerivative(h0).derivative
                 let derivative1 = activation.valueAndDerivative(h1).derivative
@@ -255,8 +257,8 @@ struct FusedPass<V: SIMD & Sendable, A: LaneActivation>: Sendable where V.Scalar
                 let p0 = row + l * k
                 var h0 = V(), e0 = V()
                 for a in 0..<k {
-                    h0 += p0[a] * w[a]
-                    e0 += p0[a] * direction[a]
+                    h0 = h0.addingProduct(p0[a], w[a])
+                    e0 = e0.addingProduct(p0[a], direction[a])
                 }
                 let derivative0 = activation.valueAndDerivative(h0).derivative
                 jd += derivative0 * e0
@@ -279,22 +281,22 @@ struct FusedPass<V: SIMD & Sendable, A: LaneActivation>: Sendable where V.Scalar
         var a = 0
         while a + 2 <= k {
             let wa = w[a], wb = w[a + 1]
-            h0 += p0[a] * wa
-            h1 += p1[a] * wa
-            h2 += p2[a] * wa
-            h3 += p3[a] * wa
-            q0 += p0[a + 1] * wb
-            q1 += p1[a + 1] * wb
-            q2 += p2[a + 1] * wb
-            q3 += p3[a + 1] * wb
+            h0 = h0.addingProduct(p0[a], wa)
+            h1 = h1.addingProduct(p1[a], wa)
+            h2 = h2.addingProduct(p2[a], wa)
+            h3 = h3.addingProduct(p3[a], wa)
+            q0 = q0.addingProduct(p0[a + 1], wb)
+            q1 = q1.addingProduct(p1[a + 1], wb)
+            q2 = q2.addingProduct(p2[a + 1], wb)
+            q3 = q3.addingProduct(p3[a + 1], wb)
             a += 2
         }
         if a < k {
             let wa = w[a]
-            h0 += p0[a] * wa
-            h1 += p1[a] * wa
-            h2 += p2[a] * wa
-            h3 += p3[a] * wa
+            h0 = h0.addingProduct(p0[a], wa)
+            h1 = h1.addingProduct(p1[a], wa)
+            h2 = h2.addingProduct(p2[a], wa)
+            h3 = h3.addingProduct(p3[a], wa)
         }
         return (h0 + q0, h1 + q1, h2 + q2, h3 + q3)
     }
@@ -305,11 +307,11 @@ struct FusedPass<V: SIMD & Sendable, A: LaneActivation>: Sendable where V.Scalar
         var h0 = V(), q0 = V()
         var a = 0
         while a + 2 <= k {
-            h0 += p0[a] * w[a]
-            q0 += p0[a + 1] * w[a + 1]
+            h0 = h0.addingProduct(p0[a], w[a])
+            q0 = q0.addingProduct(p0[a + 1], w[a + 1])
             a += 2
         }
-        if a < k { h0 += p0[a] * w[a] }
+        if a < k { h0 = h0.addingProduct(p0[a], w[a]) }
         return h0 + q0
     }
 
@@ -322,10 +324,10 @@ struct FusedPass<V: SIMD & Sendable, A: LaneActivation>: Sendable where V.Scalar
             var g0 = g[a], g1 = g[a + 1], g2 = g[a + 2], g3 = g[a + 3]
             for l in 0..<r {
                 let sl = s[l], p = row + l * k + a
-                g0 += p[0] * sl
-                g1 += p[1] * sl
-                g2 += p[2] * sl
-                g3 += p[3] * sl
+                g0 = g0.addingProduct(p[0], sl)
+                g1 = g1.addingProduct(p[1], sl)
+                g2 = g2.addingProduct(p[2], sl)
+                g3 = g3.addingProduct(p[3], sl)
             }
             g[a] = g0
             g[a + 1] = g1
@@ -335,7 +337,7 @@ struct FusedPass<V: SIMD & Sendable, A: LaneActivation>: Sendable where V.Scalar
         }
         while a < k {
             var ga = g[a]
-            for l in 0..<r { ga += row[l * k + a] * s[l] }
+            for l in 0..<r { ga = ga.addingProduct(row[l * k + a], s[l]) }
             g[a] = ga
             a += 1
         }
@@ -371,8 +373,8 @@ struct ScalarPass: Sendable {
                         for j in 0..<t {
                             var h = 0.0, hd = 0.0
                             for a in 0..<k {
-                                h += w[a + j * k] * row[l * k + a]
-                                if let direction { hd += direction.values[a + j * k] * row[l * k + a] }
+                                h = h.addingProduct(w[a + j * k], row[l * k + a])
+                                if let direction { hd = hd.addingProduct(direction.values[a + j * k], row[l * k + a]) }
                             }
                             slope[l * t + j] = activation.derivative(h)
                             weight += v[j] * (direction == nil ? activation.value(h) : slope[l * t + j] * hd)
@@ -386,7 +388,7 @@ struct ScalarPass: Sendable {
                     for l in 0..<r {
                         for j in 0..<t {
                             let scaled = weight * v[j] * slope[l * t + j]
-                            for a in 0..<k { gradient[a + j * k] += scaled * row[l * k + a] }
+                            for a in 0..<k { gradient[a + j * k] = gradient[a + j * k].addingProduct(scaled, row[l * k + a]) }
                         }
                     }
                 }
