@@ -23,6 +23,7 @@ struct ConvRec: ParsableCommand {
     /// Parses, runs, and maps ArgumentParser's usage errors (64) to exit 2.
     static func main() {
         OpenBLASLauncher.ensureCoreType()
+        BuildCheck.warnIfSlowBuild()
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -20,10 +20,15 @@ enum OpenBLASLauncher {
         execv("/proc/self/exe", &cArguments)
     }
 
-    static func chosenCoreType() -> String? {
+    /// The CPU feature flags of /proc/cpuinfo, nil where there is none.
+    static func cpuFlags() -> Set<String>? {
         guard let cpuinfo = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
               let flagsLine = cpuinfo.split(separator: "\n").first(where: { $0.hasPrefix("flags") }) else { return nil }
-        let flags = Set(flagsLine.split(separator: " ").map(String.init))
+        return Set(flagsLine.split(separator: " ").map(String.init))
+    }
+
+    static func chosenCoreType() -> String? {
+        guard let flags = cpuFlags() else { return nil }
         if flags.contains("avx512f") { return "SKYLAKEX" }
         if flags.contains("avx2") { return "HASWELL" }
         return nil

@@ -138,6 +138,21 @@ import ConvRecovery
         }
     }
 
+    /// Beyond |z| = 354 the lanes clamp −2|z| at −708: tanh is ±1 exactly
+    /// (as libm), the derivative stays at its value there, 4e^{−708}, and
+    /// NaN stays NaN.
+    @Test func tanhLanesBeyondTheClamp() {
+        let z = SIMD8<Double>(354, 400, -1e6, .infinity, -.infinity, .nan, 353, -0.0)
+        let (value, derivative) = TanhLanes().valueAndDerivative(z)
+        for l in 0..<5 {
+            #expect(value[l] == Foundation.tanh(z[l]), "tanh(\(z[l]))")
+            #expect(Self.close(derivative[l], 4 * Foundation.exp(-708.0)), "tanh'(\(z[l])) = \(derivative[l])")
+        }
+        #expect(value[5].isNaN && derivative[5].isNaN)
+        #expect(Self.close(derivative[6], 4 * Foundation.exp(-706.0)))
+        #expect(value[7] == 0 && value[7].sign == .minus && derivative[7] == 1)
+    }
+
     /// The piecewise units lane by lane against Activation's scalar forms.
     @Test func piecewiseLanesMatchScalarForms() {
         let zs = SIMD8<Double>(-3, -1e-300, -0.0, 0, 1e-300, 0.5, 2, 1e6)

@@ -98,6 +98,8 @@ public struct SigmoidLanes: LaneActivation {
 
 /// tanh through the vectorised expm1: with m = expm1(−2|z|) ∈ (−1, 0],
 /// tanh|z| = −m/(m + 2), accurate to a few ulp for small and large |z|.
+/// For |z| > 354 the derivative is held at 4e^{−708} ≈ 1e-307 instead of
+/// decaying further (tanh itself is ±1 there to the last bit).
 public struct TanhLanes: LaneActivation {
     @inlinable public init() {}
     @inlinable @inline(__always)
@@ -107,8 +109,11 @@ public struct TanhLanes: LaneActivation {
         let bits = unsafeBitCast(h, to: V.MaskStorage.self)
         let signBit = V.MaskStorage(repeating: .min)
         let negativeAbs = unsafeBitCast(bits | signBit, to: V.self)
-        // u = e^{−2|h|} and m = u − 1 from one range reduction.
-        let (u, m) = VectorMath.expAndExpm1(2 * negativeAbs)
+        // u = e^{−2|h|} and m = u − 1 from one range reduction. Beyond
+        // |h| = 354 tanh is ±1 and 1 − tanh² < 1e-307, so −2|h| is clamped
+        // at −708, where e^x needs no subnormal scaling.
+        let x = VectorMath.clampNonPositive(2 * negativeAbs, below: -708)
+        let (u, m) = VectorMath.expAndExpm1NonPositive(x)
         // One division for both (a divide costs ~10 multiplies).
         let inverse = 1 / (m + 2)
         let magnitude = -m * inverse  // ≥ 0: tanh|h|

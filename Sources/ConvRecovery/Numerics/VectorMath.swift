@@ -81,6 +81,36 @@ public enum VectorMath {
         return (r, scaleA, scaleB)
     }
 
+    /// e^x and e^x − 1 for x ∈ [−708, 0] (or NaN), the range the tanh lanes
+    /// need after clamping: there k = round(x/ln2) ≥ −1022, so 2^k is one
+    /// normal number built from the bits of k + 1023, and the general
+    /// path's clamp and two-factor 2^k are not needed:
+    /// e^x = 2^k + 2^k·p and e^x − 1 = 2^k·p + (2^k − 1), p = expm1(r).
+    @inlinable @inline(__always)
+    public static func expAndExpm1NonPositive<V: SIMD>(_ x: V) -> (exp: V, expm1: V) where V.Scalar == Double {
+        let shift = V(repeating: shifter)
+        let k = (x * log2e + shift) - shift
+        let r = (x - k * ln2High) - k * ln2Low
+        let p = expm1Reduced(r)
+        let biased = k + V(repeating: shifter + 1023)
+        let scale = unsafeBitCast(unsafeBitCast(biased, to: V.MaskStorage.self) &<< 52, to: V.self)
+        return (scale.addingProduct(scale, p), (scale - 1).addingProduct(scale, p))
+    }
+
+    /// max(x, lower) for x ≤ 0 and lower < 0, NaN passed through, by bit
+    /// patterns (see `clamp`).
+    @inlinable @inline(__always)
+    static func clampNonPositive<V: SIMD>(_ x: V, below lower: Double) -> V where V.Scalar == Double {
+        typealias Bits = V.MaskStorage
+        func bits(_ value: Double) -> Bits { Bits(repeating: Bits.Scalar(truncatingIfNeeded: value.bitPattern)) }
+        let shift = Bits(repeating: 63)
+        let xBits = unsafeBitCast(x, to: Bits.self)
+        let absBits = xBits & ~bits(-0.0)
+        let notNaN = ~((bits(.infinity) &- absBits) &>> shift)
+        let below = ((bits(-lower) &- absBits) &>> shift) & notNaN
+        return unsafeBitCast((xBits & ~below) | (bits(lower) & below), to: V.self)
+    }
+
     /// e^x lane by lane.
     @inlinable @inline(__always)
     public static func exp<V: SIMD>(_ x: V) -> V where V.Scalar == Double {
