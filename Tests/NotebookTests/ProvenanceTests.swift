@@ -48,4 +48,45 @@ import Testing
         #expect(!Provenance.cpuModel.isEmpty)
         #expect(Provenance.iso8601(Date(timeIntervalSince1970: 0)) == "1970-01-01T00:00:00Z")
     }
+
+    /// A checkout whose only change is in the results folder is clean for
+    /// a run writing there, and dirty for anything else; a change to a
+    /// tracked source file is dirty either way.
+    @Test func resultsFolderInsideTheCheckoutDoesNotMakeItDirty() throws {
+        let repository = runnerTemporaryDirectory("provenance-git")
+        defer { try? FileManager.default.removeItem(at: repository) }
+        let output = repository.appendingPathComponent("output/reference")
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        try "code".write(to: repository.appendingPathComponent("solver.swift"), atomically: true, encoding: .utf8)
+        try "old".write(to: output.appendingPathComponent("results.jsonl"), atomically: true, encoding: .utf8)
+        for arguments in [["init", "-q"], ["add", "."],
+                          ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "fixture"]] {
+            guard Self.git(arguments, in: repository) else { return }  // no git on this machine
+        }
+        #expect(Provenance.gitState(in: repository)?.dirty == false)
+
+        try "new".write(to: output.appendingPathComponent("results.jsonl"), atomically: true, encoding: .utf8)
+        #expect(Provenance.gitState(in: repository)?.dirty == true)
+        #expect(Provenance.gitState(in: repository, excluding: output)?.dirty == false)
+        #expect(Provenance.gitState(in: repository, excluding: repository.appendingPathComponent("output"))?.dirty == false)
+        // A folder outside the checkout changes nothing (and is not an error).
+        #expect(Provenance.gitState(in: repository, excluding: URL(fileURLWithPath: "/tmp"))?.dirty == true)
+
+        try "changed".write(to: repository.appendingPathComponent("solver.swift"), atomically: true, encoding: .utf8)
+        let state = Provenance.gitState(in: repository, excluding: output)
+        #expect(state?.dirty == true)
+        #expect(state?.commit.count == 40)
+    }
+
+    static func git(_ arguments: [String], in directory: URL) -> Bool {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git"] + arguments
+        process.currentDirectoryURL = directory
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { return false }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }
 }

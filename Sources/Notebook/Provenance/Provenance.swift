@@ -30,12 +30,15 @@ public struct Provenance: Sendable {
     public var interrupted = false
 
     /// Captures the machine and the checkout of the current directory.
-    public init(commandLine: [String], profile: String?, jobs: Int, started: Date = Date()) {
+    /// `output`, the results folder, does not count as a change to the
+    /// checkout when it lies inside it (a committed reference run being
+    /// regenerated in place is not a modified tool).
+    public init(commandLine: [String], profile: String?, jobs: Int, started: Date = Date(), output: URL? = nil) {
         self.commandLine = commandLine
         self.profile = profile
         self.jobs = jobs
         self.started = started
-        let checkout = Provenance.gitState()
+        let checkout = Provenance.gitState(excluding: output)
         gitCommit = checkout?.commit
         gitDirty = checkout?.dirty
     }
@@ -101,18 +104,31 @@ public struct Provenance: Sendable {
         return line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
     }
 
-    /// HEAD and whether the work tree has changes, when the current
-    /// directory is inside a git checkout and git is installed; else nil.
-    public static func gitState() -> (commit: String, dirty: Bool)? {
+    /// HEAD and whether the work tree has changes to tracked files, when
+    /// `directory` (default: the current one) is inside a git checkout and
+    /// git is installed; else nil. Changes under `excluded` (a folder) are
+    /// not counted when it lies inside the checkout.
+    public static func gitState(in directory: URL? = nil, excluding excluded: URL? = nil) -> (commit: String, dirty: Bool)? {
+        let run = { (arguments: [String]) in Provenance.run(arguments, in: directory) }
         guard let head = run(["git", "rev-parse", "HEAD"]), !head.isEmpty,
-              let status = run(["git", "status", "--porcelain", "--untracked-files=no"]) else { return nil }
+              let top = run(["git", "rev-parse", "--show-toplevel"]) else { return nil }
+        var arguments = ["git", "status", "--porcelain", "--untracked-files=no"]
+        let root = URL(fileURLWithPath: top.trimmingCharacters(in: .whitespacesAndNewlines)).standardizedFileURL
+            .resolvingSymlinksInPath().path
+        if let excluded = excluded?.standardizedFileURL.resolvingSymlinksInPath().path,
+           excluded.hasPrefix(root + "/") {
+            arguments += ["--", ":(top,exclude)" + String(excluded.dropFirst(root.count + 1))]
+        }
+        guard let status = run(arguments) else { return nil }
         return (head.trimmingCharacters(in: .whitespacesAndNewlines), !status.isEmpty)
     }
 
-    /// Runs a command in the current directory; its stdout, or nil if it failed.
-    static func run(_ arguments: [String]) -> String? {
+    /// Runs a command in `directory` (default: the current one); its
+    /// stdout, or nil if it failed.
+    static func run(_ arguments: [String], in directory: URL? = nil) -> String? {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        if let directory { process.currentDirectoryURL = directory }
         process.arguments = arguments
         let output = Pipe()
         process.standardOutput = output

@@ -132,7 +132,8 @@ public enum Runner {
         let todo = options.force ? keyed : keyed.filter { !cache.cachedKeys.contains($0.1) }
         let cachedCount = planned.count - todo.count
 
-        var provenance = Provenance(commandLine: options.commandLine, profile: spec.profile, jobs: jobs, started: started)
+        var provenance = Provenance(commandLine: options.commandLine, profile: spec.profile, jobs: jobs, started: started,
+                                    output: options.output)
         let appender: ResultAppender
         do {
             appender = try ResultAppender(url: directory.appendingPathComponent(options.shard?.resultsFileName ?? resultsFileName))
