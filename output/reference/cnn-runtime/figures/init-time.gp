@@ -13,7 +13,7 @@ set logscale x
 set format x "10^{%L}"
 set logscale y
 set format y "10^{%L}"
-set xrange [27.82608696:588.8]
+set xrange [55.65217391:1177.6]
 set key bottom right Left reverse noautotitle samplen 2.5 spacing 1.15 title ""
 set style line 100 linecolor rgb '#555555' linewidth 1.0 dashtype 2
 set style fill transparent solid 0.15 noborder
@@ -23,7 +23,7 @@ set style line 1 linecolor rgb '#0072B2' linewidth 1.2 pointtype 7 pointsize 0.4
 plot \
   'init-time.dat' index 0 using 1:3:4 with filledcurves linecolor rgb '#0072B2' notitle, \
   'init-time.dat' index 0 using 1:2 with linespoints linestyle 1 title "initialisation time (s)", \
-  'init-time.dat' index 1 using 1:2 with lines linestyle 100 linecolor rgb '#555555' title "theory 0.000171·x", \
+  'init-time.dat' index 1 using 1:2 with lines linestyle 100 linecolor rgb '#555555' title "theory 0.000372·x", \
   NaN notitle
 set terminal pngcairo size 900,600 enhanced font 'DejaVu Sans,15' linewidth 1.5 background rgb 'white'
 set output 'init-time.png'
