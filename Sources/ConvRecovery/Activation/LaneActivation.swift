@@ -4,8 +4,10 @@ import Foundation
 ///
 /// The fused pass (`LossGradient`) is generic over one of these, so the
 /// optimiser emits one specialised loop per activation with no switch in
-/// the inner loop. Lane-wise ternaries rather than `SIMDMask` operations:
-/// they measured faster in generic code (PLATFORM.md).
+/// the inner loop. Branch-free: where lanes choose between two values they
+/// do it by bit masks (the extension below), never by lane-wise ternaries
+/// or `SIMDMask` operations, which compile to per-lane scalar code in these
+/// generic functions (Benchmarks/README.md, "Why the bit masks mattered").
 public protocol LaneActivation: Sendable {
     func valueAndDerivative<V: SIMD>(_ h: V) -> (value: V, derivative: V) where V.Scalar == Double
 }
@@ -105,7 +107,7 @@ public struct TanhLanes: LaneActivation {
     @inlinable @inline(__always)
     public func valueAndDerivative<V: SIMD>(_ h: V) -> (value: V, derivative: V) where V.Scalar == Double {
         // −|h| and the sign of h by bit operations rather than lane-wise
-        // ternaries (measured faster in the tanh pass, see Benchmarks/README.md).
+        // ternaries (see the mask extension above).
         let bits = unsafeBitCast(h, to: V.MaskStorage.self)
         let signBit = V.MaskStorage(repeating: .min)
         let negativeAbs = unsafeBitCast(bits | signBit, to: V.self)

@@ -84,14 +84,13 @@ public enum LossGradient {
 /// The patch length k is a compile-time constant for k = 8 and 16 (the
 /// chunk body is inlined into a switch on k), which unrolls the a-loops; any
 /// other k runs the same body with k at run time. The four-patch block
-/// (eight accumulators) is sized for AVX's sixteen 256-bit registers
-/// (`make` builds with -target-cpu haswell when the CPU has AVX2); on the
-/// default SSE2 target it spills (Benchmarks/README.md has the numbers).
+/// (eight accumulators) is sized for AVX's sixteen 256-bit registers.
 ///
 /// Every multiply-add is a fused `.addingProduct` (one rounding). With FMA
 /// enabled at compile time (`make` builds with -target-cpu haswell when the
-/// CPU has it) that is one vfmadd instruction; without, it is a call to
-/// libm's `fma`, which is correctly rounded too: the same bits, 3–7x slower.
+/// CPU has AVX2 and FMA) that is one vfmadd instruction; without, it is a
+/// call to libm's `fma`, which is correctly rounded too: the same bits,
+/// ~40x slower (Benchmarks/README.md; convrec warns about such a build).
 /// So results do not depend on the build flags, and the same binary gives
 /// the same bits for any thread count (fixed chunks, chunk-order reduction).
 struct FusedPass<V: SIMD & Sendable, A: LaneActivation>: Sendable where V.Scalar == Double {
