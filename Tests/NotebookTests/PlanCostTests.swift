@@ -22,7 +22,7 @@ import Testing
     @Test func documentedFormula() throws {
         // n = 20000, n_test = 10000, d = 32, k = 8, r = 4, t = 3, T = 2000, relu, tensor init.
         let s = try spec("name: x\nmodel:\n  activation: relu\n")
-        let expected = (30000.0 * 32 * 4 + 20000.0 * 4 * 8 * (8 + 9) * 4 + 2000.0 * 20000 * 32 * 3 * 4) / 2e9
+        let expected = (30000.0 * 32 * 4 + 20000.0 * 4 * 8 * (8 + 9) * 4 + 2000.0 * 20000 * 32 * 3 * 4) / 1e10
         #expect(abs(CostModel().secondsPerTrial(s.plan.points[0]) - expected) < 1e-9)
     }
 

@@ -14,15 +14,19 @@
 /// early on a tolerance) and c_φ the relative cost of one activation
 /// evaluation (1 for the piecewise-polynomial ones, 4 for sigmoid and tanh,
 /// which call `exp`). With `resample: true` data is drawn every iteration.
-/// The default throughput, 2·10⁹ op/s, is a modest single core using BLAS;
-/// the runner can calibrate it by timing one small trial.
+/// The default throughput, 10¹⁰ op/s, is set from a run where the model's
+/// iteration count is exact: cnn-runtime's full profile (T = 200, tolerance
+/// 0; solver-2, 2026-11-29) ran at ~1.4·10¹⁰ of these operations per
+/// second per core, rounded down so the estimate stays an upper bound.
+/// (2·10⁹, the value before solver-2, overestimated that run 7×.)
+/// `convrec check --calibrate` rescales it by timing one small trial.
 public struct CostModel: Hashable, Sendable {
     /// Operations per second for one trial on one core.
     public var throughput: Double
     /// Cost of one activation relative to relu.
     public var activationCost: [String: Double]
 
-    public init(throughput: Double = 2e9, activationCost: [String: Double] = [
+    public init(throughput: Double = 1e10, activationCost: [String: Double] = [
         "relu": 1, "leaky-relu": 1, "squared-relu": 1, "sigmoid": 4, "tanh": 4,
     ]) {
         self.throughput = throughput
