@@ -5,48 +5,11 @@ import Foundation
 /// The fused pass (`LossGradient`) is generic over one of these, so the
 /// optimiser emits one specialised loop per activation with no switch in
 /// the inner loop. Branch-free: where lanes choose between two values they
-/// do it by bit masks (the extension below), never by lane-wise ternaries
+/// do it by bit masks (LaneMasks.swift), never by lane-wise ternaries
 /// or `SIMDMask` operations, which compile to per-lane scalar code in these
 /// generic functions (Benchmarks/README.md, "Why the bit masks mattered").
 public protocol LaneActivation: Sendable {
     func valueAndDerivative<V: SIMD>(_ h: V) -> (value: V, derivative: V) where V.Scalar == Double
-}
-
-/// Lane masks from the sign and magnitude bits, with no per-lane select.
-///
-/// A lane-wise ternary (`h[i] > 0 ? … : …`) in these generic loops was
-/// compiled into a compare, a byte extract and a branch per lane, and the
-/// scalarised lanes then spread back into the forward loop's registers;
-/// integer operations on the bit patterns stay in vector registers.
-extension SIMD where Scalar == Double {
-    /// All ones in the lanes where the value is > 0, zero elsewhere: for a
-    /// bit pattern b (as Int64) the sign bit of (−b) ∧ ¬b is set exactly
-    /// when b > 0, i.e. the value is positive and not ±0. (A NaN with a clear
-    /// sign bit counts as positive; the solver never evaluates NaN.)
-    @inlinable @inline(__always)
-    var positiveLanes: MaskStorage {
-        let bits = unsafeBitCast(self, to: MaskStorage.self)
-        return ((MaskStorage() &- bits) & ~bits) &>> MaskStorage(repeating: 63)
-    }
-
-    /// All ones in the lanes whose sign bit is set (negative values and −0).
-    @inlinable @inline(__always)
-    var signLanes: MaskStorage {
-        unsafeBitCast(self, to: MaskStorage.self) &>> MaskStorage(repeating: 63)
-    }
-
-    /// `mask ? a : b` lane by lane, by bits.
-    @inlinable @inline(__always)
-    static func select(_ mask: MaskStorage, _ a: Self, _ b: Self) -> Self {
-        let a = unsafeBitCast(a, to: MaskStorage.self), b = unsafeBitCast(b, to: MaskStorage.self)
-        return unsafeBitCast((a & mask) | (b & ~mask), to: Self.self)
-    }
-
-    /// `mask ? self : 0` lane by lane (+0 where the mask is clear).
-    @inlinable @inline(__always)
-    func masked(_ mask: MaskStorage) -> Self {
-        unsafeBitCast(unsafeBitCast(self, to: MaskStorage.self) & mask, to: Self.self)
-    }
 }
 
 /// relu: φ(z) = z·1[z>0], φ'(z) = 1[z>0] (φ'(0) = 0, MATH.md §2).
@@ -87,9 +50,7 @@ public struct SigmoidLanes: LaneActivation {
     @inlinable public init() {}
     @inlinable @inline(__always)
     public func valueAndDerivative<V: SIMD>(_ h: V) -> (value: V, derivative: V) where V.Scalar == Double {
-        let signBit = V.MaskStorage(repeating: .min)
-        let negativeAbs = unsafeBitCast(unsafeBitCast(h, to: V.MaskStorage.self) | signBit, to: V.self)
-        let u = VectorMath.exp(negativeAbs)
+        let u = VectorMath.exp(h.negatedMagnitude)
         let inverse = 1 / (1 + u)
         // σ(h) for h ≥ 0, σ(−|h|) for h < 0; at h = −0 both are 1/2.
         let value = V.select(h.signLanes, u * inverse, inverse)
@@ -106,15 +67,13 @@ public struct TanhLanes: LaneActivation {
     @inlinable public init() {}
     @inlinable @inline(__always)
     public func valueAndDerivative<V: SIMD>(_ h: V) -> (value: V, derivative: V) where V.Scalar == Double {
-        // −|h| and the sign of h by bit operations rather than lane-wise
-        // ternaries (see the mask extension above).
+        // −|h| and the sign of h by bit operations (LaneMasks.swift).
         let bits = unsafeBitCast(h, to: V.MaskStorage.self)
         let signBit = V.MaskStorage(repeating: .min)
-        let negativeAbs = unsafeBitCast(bits | signBit, to: V.self)
         // u = e^{−2|h|} and m = u − 1 from one range reduction. Beyond
         // |h| = 354 tanh is ±1 and 1 − tanh² < 1e-307, so −2|h| is clamped
         // at −708, where e^x needs no subnormal scaling.
-        let x = VectorMath.clampNonPositive(2 * negativeAbs, below: -708)
+        let x = VectorMath.clampNonPositive(2 * h.negatedMagnitude, below: -708)
         let (u, m) = VectorMath.expAndExpm1NonPositive(x)
         // One division for both (a divide costs ~10 multiplies).
         let inverse = 1 / (m + 2)

@@ -38,41 +38,40 @@ public enum VectorMath {
     @usableFromInline static let shifter = 6755399441055744.0
 
     /// x clamped to [−746, 710] (below −745.2 e^x rounds to 0, above 709.8
-    /// it overflows), NaN passed through. By integer operations on the bit
-    /// patterns rather than lane-wise comparisons, which the optimiser
-    /// turns into per-lane branches in generic code: for non-negative
-    /// integers a and b, the sign bit of a − b is set exactly when a < b.
+    /// it overflows), NaN passed through, by bit masks (LaneMasks.swift)
+    /// rather than lane-wise comparisons, which the optimiser turns into
+    /// per-lane branches in generic code.
     @inlinable @inline(__always)
     static func clamp<V: SIMD>(_ x: V) -> V where V.Scalar == Double {
-        typealias Bits = V.MaskStorage
-        func bits(_ value: Double) -> Bits { Bits(repeating: Bits.Scalar(truncatingIfNeeded: value.bitPattern)) }
-        let shift = Bits(repeating: 63)
-        let xBits = unsafeBitCast(x, to: Bits.self)
-        let absBits = xBits & ~bits(-0.0)
-        let negative = xBits &>> shift
-        let notNaN = ~((bits(.infinity) &- absBits) &>> shift)
-        let below = negative & ((bits(746) &- absBits) &>> shift) & notNaN
-        let above = ~negative & ((bits(710) &- absBits) &>> shift) & notNaN
-        let clampedBits = (xBits & ~(below | above)) | (bits(-746) & below) | (bits(710) & above)
-        return unsafeBitCast(clampedBits, to: V.self)
+        let negative = x.signLanes
+        let below = negative & x.magnitudeAbove(746)
+        let above = ~negative & x.magnitudeAbove(710)
+        return V.select(below, V(repeating: -746), V.select(above, V(repeating: 710), x))
+    }
+
+    /// k = round(x/ln2) and r = x − k·ln2, |r| ≤ ln2/2: k by the `shifter`
+    /// trick (the same value as `.rounded(.toNearestOrEven)`), ln2 in two
+    /// parts so that k·ln2_hi is exact.
+    @inlinable @inline(__always)
+    static func reduceByLn2<V: SIMD>(_ x: V) -> (k: V, r: V) where V.Scalar == Double {
+        let shift = V(repeating: shifter)
+        let k = (x * log2e + shift) - shift
+        // Multiply and subtract, not fused: k·ln2_hi is exact either way, and
+        // with `.addingProduct` here the optimiser scalarised the whole
+        // polynomial that follows (tanh pass 21 ms instead of ~16).
+        return (k, (x - k * ln2High) - k * ln2Low)
     }
 
     /// Reduction x → (k, r) and the two factors whose product is 2^k,
     /// entirely in vector operations (no per-lane Double ↔ Int conversion,
-    /// which has no vector instruction before AVX-512):
-    /// k = round(x/ln2) by the `shifter` trick (the same value as
-    /// `.rounded(.toNearestOrEven)`); h = ⌊k/2⌋ by the same trick on k/2 − 1/4;
+    /// which has no vector instruction before AVX-512): k and r from
+    /// `reduceByLn2`; h = ⌊k/2⌋ by the shifter trick on k/2 − 1/4;
     /// 2^h and 2^(k−h) from the bits of h + 1023 + shifter shifted left by 52
     /// (the shift drops the shifter's own exponent bits).
     @inlinable @inline(__always)
     static func reduce<V: SIMD>(_ x: V) -> (r: V, scaleA: V, scaleB: V) where V.Scalar == Double {
-        let xi = clamp(x)
+        let (k, r) = reduceByLn2(clamp(x))
         let shift = V(repeating: shifter)
-        let k = (xi * log2e + shift) - shift
-        // Multiply and subtract, not fused: k·ln2_hi is exact either way, and
-        // with `.addingProduct` here the optimiser scalarised the whole
-        // polynomial that follows (tanh pass 21 ms instead of ~10).
-        let r = (xi - k * ln2High) - k * ln2Low
         let half = ((k * 0.5 - 0.25) + shift) - shift
         let biasedA = half + V(repeating: shifter + 1023)
         let biasedB = (k - half) + V(repeating: shifter + 1023)
@@ -88,9 +87,7 @@ public enum VectorMath {
     /// e^x = 2^k + 2^k·p and e^x − 1 = 2^k·p + (2^k − 1), p = expm1(r).
     @inlinable @inline(__always)
     public static func expAndExpm1NonPositive<V: SIMD>(_ x: V) -> (exp: V, expm1: V) where V.Scalar == Double {
-        let shift = V(repeating: shifter)
-        let k = (x * log2e + shift) - shift
-        let r = (x - k * ln2High) - k * ln2Low
+        let (k, r) = reduceByLn2(x)
         let p = expm1Reduced(r)
         let biased = k + V(repeating: shifter + 1023)
         let scale = unsafeBitCast(unsafeBitCast(biased, to: V.MaskStorage.self) &<< 52, to: V.self)
@@ -98,17 +95,10 @@ public enum VectorMath {
     }
 
     /// max(x, lower) for x ≤ 0 and lower < 0, NaN passed through, by bit
-    /// patterns (see `clamp`).
+    /// masks (see `clamp`).
     @inlinable @inline(__always)
     static func clampNonPositive<V: SIMD>(_ x: V, below lower: Double) -> V where V.Scalar == Double {
-        typealias Bits = V.MaskStorage
-        func bits(_ value: Double) -> Bits { Bits(repeating: Bits.Scalar(truncatingIfNeeded: value.bitPattern)) }
-        let shift = Bits(repeating: 63)
-        let xBits = unsafeBitCast(x, to: Bits.self)
-        let absBits = xBits & ~bits(-0.0)
-        let notNaN = ~((bits(.infinity) &- absBits) &>> shift)
-        let below = ((bits(-lower) &- absBits) &>> shift) & notNaN
-        return unsafeBitCast((xBits & ~below) | (bits(lower) & below), to: V.self)
+        V.select(x.magnitudeAbove(-lower), V(repeating: lower), x)
     }
 
     /// e^x lane by lane.
