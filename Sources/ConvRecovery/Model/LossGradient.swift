@@ -150,11 +150,14 @@ struct FusedPass<V: SIMD & Sendable, A: LaneActivation>: Sendable where V.Scalar
     func chunk(_ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>, _ range: Range<Int>,
                _ wantGradient: Bool) -> (Double, [V]) {
         var gradient = [V](repeating: V(), count: k)
-        var slopes = [V](repeating: V(), count: r)
+        var slopes = [V](repeating: V(), count: 2 * r)
+        var columnBlocks = [SIMD4<Double>](repeating: .zero, count: columnBlocked ? 4 * (k / 4) : 0)
         let loss: Double = kernelRows.withUnsafeBufferPointer { w in
+            columnBlocks.withUnsafeMutableBufferPointer { columnBlocks in
             gradient.withUnsafeMutableBufferPointer { g in
                 slopes.withUnsafeMutableBufferPointer { s in
-                    let w = w.baseAddress!, g = g.baseAddress!, s = s.baseAddress!
+                    let w = w.baseAddress!, s = s.baseAddress!
+                    let g = Accumulator(rows: g.baseAddress!, columnBlocks: columnBlocked ? columnBlocks.baseAddress! : nil)
                     if let directionRows {
                         return directionRows.withUnsafeBufferPointer { direction in
                             let direction = direction.baseAddress!
@@ -173,19 +176,25 @@ struct FusedPass<V: SIMD & Sendable, A: LaneActivation>: Sendable where V.Scalar
                     }
                 }
             }
+            }
         }
+        if columnBlocked { gradient = Self.rows(fromColumnBlocks: columnBlocks, k: k) }
         return (loss, gradient)
     }
 
     /// Σ e_i² over the chunk, adding Σ e_i X_iᵀ(φ'(H_i) diag v) to g.
     @inline(__always)
     func lossGradientChunk(k: Int, _ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>, _ range: Range<Int>,
-                           _ wantGradient: Bool, _ w: UnsafePointer<V>, _ g: UnsafeMutablePointer<V>,
+                           _ wantGradient: Bool, _ w: UnsafePointer<V>, _ g: Accumulator,
                            _ s: UnsafeMutablePointer<V>) -> Double {
         let r = self.r, d = k * r, signs = self.signs
         var loss = 0.0
+        // Slopes in two slots of r: sample i's backward sum is added while
+        // sample i + 1 is evaluated (see below).
+        var previous: (row: UnsafePointer<Double>, slopes: UnsafeMutablePointer<V>)?
         for i in range {
             let row = x + i * d
+            let s = s + ((i - range.lowerBound) & 1) * r
             var output = V()
             var l = 0
             while l + 4 <= r {
@@ -207,23 +216,35 @@ struct FusedPass<V: SIMD & Sendable, A: LaneActivation>: Sendable where V.Scalar
                 s[l] = derivative0
                 l += 1
             }
+            // The previous sample's backward sum goes here, between this
+            // sample's activations and its residual: it does not depend on
+            // them, so its FMAs fill the pipes while the activations' long
+            // dependency chains (exp, division) complete, instead of waiting
+            // for them. Samples still reach g in order, so the bits are the
+            // same as adding each sample's sum right after its residual.
+            if let (previousRow, previousSlopes) = previous { g.add(k: k, previousRow, previousSlopes, self) }
             let residual = (output * signs).sum() - y[i]
             loss += residual * residual
             guard wantGradient else { continue }
             let weight = residual * signs
             for l in 0..<r { s[l] *= weight }
-            accumulate(k: k, row, s, g)
+            previous = (row, s)
         }
+        if let (previousRow, previousSlopes) = previous { g.add(k: k, previousRow, previousSlopes, self) }
         return loss
     }
 
     /// Adds Σ (J D)_i ∂F_i/∂W over the chunk to g.
     @inline(__always)
     func gaussNewtonChunk(k: Int, _ x: UnsafePointer<Double>, _ range: Range<Int>, _ w: UnsafePointer<V>,
-                          _ direction: UnsafePointer<V>, _ g: UnsafeMutablePointer<V>, _ s: UnsafeMutablePointer<V>) {
+                          _ direction: UnsafePointer<V>, _ g: Accumulator, _ s: UnsafeMutablePointer<V>) {
         let r = self.r, d = k * r, signs = self.signs
+        // As in `lossGradientChunk`: each sample's sum is added while the
+        // next one is evaluated.
+        var previous: (row: UnsafePointer<Double>, slopes: UnsafeMutablePointer<V>)?
         for i in range {
             let row = x + i * d
+            let s = s + ((i - range.lowerBound) & 1) * r
             var jd = V()
             var l = 0
             while l + 4 <= r {
@@ -264,10 +285,12 @@ struct FusedPass<V: SIMD & Sendable, A: LaneActivation>: Sendable where V.Scalar
                 s[l] = derivative0
                 l += 1
             }
+            if let (previousRow, previousSlopes) = previous { g.add(k: k, previousRow, previousSlopes, self) }
             let weight = (jd * signs).sum() * signs
             for l in 0..<r { s[l] *= weight }
-            accumulate(k: k, row, s, g)
+            previous = (row, s)
         }
+        if let (previousRow, previousSlopes) = previous { g.add(k: k, previousRow, previousSlopes, self) }
     }
 
     /// h_l for four consecutive patches starting at p0: each row w_a is
@@ -312,6 +335,90 @@ struct FusedPass<V: SIMD & Sendable, A: LaneActivation>: Sendable where V.Scalar
         }
         if a < k { h0 = h0.addingProduct(p0[a], w[a]) }
         return h0 + q0
+    }
+
+    /// Where a chunk adds up its gradient: as k rows g_a (t lanes each), or,
+    /// for t ≤ 4 and k a multiple of 4, as column blocks (see
+    /// `accumulateColumnBlocks`).
+    struct Accumulator {
+        let rows: UnsafeMutablePointer<V>
+        let columnBlocks: UnsafeMutablePointer<SIMD4<Double>>?
+
+        @inline(__always)
+        func add(k: Int, _ row: UnsafePointer<Double>, _ s: UnsafePointer<V>, _ pass: FusedPass) {
+            if let columnBlocks {
+                pass.accumulateColumnBlocks(k: k, row, s, columnBlocks)
+            } else {
+                pass.accumulate(k: k, row, s, rows)
+            }
+        }
+    }
+
+    /// Whether the backward sum runs by column blocks: the kernels fit one
+    /// SIMD4 (so four broadcasts cover them) and k splits into blocks of
+    /// four rows (taken in pairs, and a last single block when k/4 is odd).
+    var columnBlocked: Bool { V.scalarCount == 4 && k % 4 == 0 }
+
+    /// The gradient rows g_a = (G[a, 0], …, G[a, 3]) from column blocks
+    /// (G[4b…4b+3, j] at index j·(k/4) + b): a transposition, no arithmetic.
+    static func rows(fromColumnBlocks blocks: [SIMD4<Double>], k: Int) -> [V] {
+        (0..<k).map { a in
+            var row = V()
+            for j in 0..<4 { row[j] = blocks[j * (k / 4) + a / 4][a % 4] }
+            return row
+        }
+    }
+
+    /// g_a += Σ_l x_{l,a} s_l like `accumulate`, with the gradient held as
+    /// column blocks G[4b…4b+3, j] (SIMD4 over a) instead of rows (SIMD over
+    /// j). A block of x is then one vector load instead of four broadcasts:
+    /// per patch and pair of blocks, two loads of x and four broadcasts of
+    /// s_l[j] feed eight FMAs, where the row layout needs eight broadcasts
+    /// and two loads of s_l. Each entry still receives
+    /// G[a, j] ← fma(x_{l,a}, s_l[j], G[a, j]) for l = 0, 1, … in order, so
+    /// the bits are the same as `accumulate`'s.
+    @inline(__always)
+    func accumulateColumnBlocks(k: Int, _ row: UnsafePointer<Double>, _ s: UnsafePointer<V>,
+                                _ g: UnsafeMutablePointer<SIMD4<Double>>) {
+        let r = self.r, blocks = k / 4
+        let x = UnsafeRawPointer(row)
+        var b = 0
+        while b + 2 <= blocks {
+            let g0 = g + b, g1 = g0 + blocks, g2 = g1 + blocks, g3 = g2 + blocks
+            var a0 = g0[0], b0 = g0[1], a1 = g1[0], b1 = g1[1], a2 = g2[0], b2 = g2[1], a3 = g3[0], b3 = g3[1]
+            for l in 0..<r {
+                let p = x + 8 * (l * k + 4 * b)
+                let low = p.loadUnaligned(as: SIMD4<Double>.self)
+                let high = p.loadUnaligned(fromByteOffset: 32, as: SIMD4<Double>.self)
+                let sl = s[l]
+                let s0 = SIMD4<Double>(repeating: sl[0]), s1 = SIMD4<Double>(repeating: sl[1])
+                let s2 = SIMD4<Double>(repeating: sl[2]), s3 = SIMD4<Double>(repeating: sl[3])
+                a0 = a0.addingProduct(low, s0)
+                b0 = b0.addingProduct(high, s0)
+                a1 = a1.addingProduct(low, s1)
+                b1 = b1.addingProduct(high, s1)
+                a2 = a2.addingProduct(low, s2)
+                b2 = b2.addingProduct(high, s2)
+                a3 = a3.addingProduct(low, s3)
+                b3 = b3.addingProduct(high, s3)
+            }
+            g0[0] = a0; g0[1] = b0; g1[0] = a1; g1[1] = b1
+            g2[0] = a2; g2[1] = b2; g3[0] = a3; g3[1] = b3
+            b += 2
+        }
+        if b < blocks {
+            let g0 = g + b, g1 = g0 + blocks, g2 = g1 + blocks, g3 = g2 + blocks
+            var a0 = g0[0], a1 = g1[0], a2 = g2[0], a3 = g3[0]
+            for l in 0..<r {
+                let block = (x + 8 * (l * k + 4 * b)).loadUnaligned(as: SIMD4<Double>.self)
+                let sl = s[l]
+                a0 = a0.addingProduct(block, SIMD4(repeating: sl[0]))
+                a1 = a1.addingProduct(block, SIMD4(repeating: sl[1]))
+                a2 = a2.addingProduct(block, SIMD4(repeating: sl[2]))
+                a3 = a3.addingProduct(block, SIMD4(repeating: sl[3]))
+            }
+            g0[0] = a0; g1[0] = a1; g2[0] = a2; g3[0] = a3
+        }
     }
 
     /// g_a += Σ_l x_{l,a} s_l for a in 0..<k, four rows of g at a time.
