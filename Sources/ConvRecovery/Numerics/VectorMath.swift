@@ -6,7 +6,8 @@
 /// Method (Cody–Waite): x = k·ln2 + r with k = round(x/ln2) and |r| ≤ ln2/2,
 /// ln2 split into a high part with trailing zeros and a low part so k·ln2_hi
 /// is exact; e^r − 1 from its Taylor series to degree 13 (truncation
-/// ≤ (ln2/2)¹⁴/14! ≈ 4·10⁻¹⁸), then e^x = 2^k (1 + (e^r − 1)) with 2^k
+/// ≤ (ln2/2)¹⁴/14! ≈ 4·10⁻¹⁸) evaluated by Estrin's scheme, then
+/// e^x = 2^k (1 + (e^r − 1)) with 2^k
 /// built from its bit pattern in two halves so that k down to −1074 stays
 /// representable. Tests compare against libm over ±745.
 public enum VectorMath {
@@ -14,23 +15,22 @@ public enum VectorMath {
     @usableFromInline static let ln2High = 6.93147180369123816490e-01
     @usableFromInline static let ln2Low = 1.90821492927058770002e-10
 
-    /// e^r − 1 for |r| ≤ ln2/2 (Horner on the Taylor coefficients 1/n!, each
-    /// step one fused multiply-add).
+    /// e^r − 1 for |r| ≤ ln2/2: r + r²·q(r) with q(r) = Σ_{i=0…11} r^i/(i+2)!,
+    /// q by Estrin's scheme (pairs c_i + c_{i+1}·r, then combined with r², r⁴
+    /// and r⁸), every step one fused multiply-add. Horner's rule would be the
+    /// same count of operations in one chain of twelve dependent FMAs (~50
+    /// cycles of latency); Estrin's tree is five deep, so consecutive
+    /// evaluations in the fused pass overlap instead of waiting on each other.
     @inlinable @inline(__always)
     static func expm1Reduced<V: SIMD>(_ r: V) -> V where V.Scalar == Double {
-        var p = V(repeating: 1.0 / 6227020800)          // 1/13!
-        p = V(repeating: 1.0 / 479001600).addingProduct(p, r)       // 1/12!
-        p = V(repeating: 1.0 / 39916800).addingProduct(p, r)        // 1/11!
-        p = V(repeating: 1.0 / 3628800).addingProduct(p, r)         // 1/10!
-        p = V(repeating: 1.0 / 362880).addingProduct(p, r)          // 1/9!
-        p = V(repeating: 1.0 / 40320).addingProduct(p, r)           // 1/8!
-        p = V(repeating: 1.0 / 5040).addingProduct(p, r)            // 1/7!
-        p = V(repeating: 1.0 / 720).addingProduct(p, r)             // 1/6!
-        p = V(repeating: 1.0 / 120).addingProduct(p, r)             // 1/5!
-        p = V(repeating: 1.0 / 24).addingProduct(p, r)              // 1/4!
-        p = V(repeating: 1.0 / 6).addingProduct(p, r)               // 1/3!
-        p = V(repeating: 0.5).addingProduct(p, r)                   // 1/2!
-        return r.addingProduct(p * r, r)
+        func c(_ factorial: Double) -> V { V(repeating: 1 / factorial) }
+        let r2 = r * r, r4 = r2 * r2, r8 = r4 * r4
+        let b0 = c(2).addingProduct(c(6), r), b1 = c(24).addingProduct(c(120), r)
+        let b2 = c(720).addingProduct(c(5040), r), b3 = c(40320).addingProduct(c(362880), r)
+        let b4 = c(3628800).addingProduct(c(39916800), r), b5 = c(479001600).addingProduct(c(6227020800), r)
+        let c0 = b0.addingProduct(b1, r2), c1 = b2.addingProduct(b3, r2), c2 = b4.addingProduct(b5, r2)
+        let q = c0.addingProduct(c1, r4).addingProduct(c2, r8)
+        return r.addingProduct(q, r2)
     }
 
     /// 1.5·2⁵²: adding it to |v| < 2⁵¹ rounds v to the nearest integer (ties
@@ -49,17 +49,17 @@ public enum VectorMath {
         return V.select(below, V(repeating: -746), V.select(above, V(repeating: 710), x))
     }
 
-    /// k = round(x/ln2) and r = x − k·ln2, |r| ≤ ln2/2: k by the `shifter`
-    /// trick (the same value as `.rounded(.toNearestOrEven)`), ln2 in two
-    /// parts so that k·ln2_hi is exact.
+    /// k = round(x/ln2) and r = x − k·ln2, |r| ≤ ln2/2 (to within rounding):
+    /// k by the `shifter` trick on the exact product x·log₂e (one fused
+    /// multiply-add, rounding to nearest even), ln2 in two parts so that
+    /// x − k·ln2_hi is exact and the low part is added in one more FMA.
+    /// (With the Horner polynomial of solver-2 these FMAs made the optimiser
+    /// scalarise the polynomial; with Estrin's tree they do not.)
     @inlinable @inline(__always)
     static func reduceByLn2<V: SIMD>(_ x: V) -> (k: V, r: V) where V.Scalar == Double {
         let shift = V(repeating: shifter)
-        let k = (x * log2e + shift) - shift
-        // Multiply and subtract, not fused: k·ln2_hi is exact either way, and
-        // with `.addingProduct` here the optimiser scalarised the whole
-        // polynomial that follows (tanh pass 21 ms instead of ~16).
-        return (k, (x - k * ln2High) - k * ln2Low)
+        let k = shift.addingProduct(x, log2e) - shift
+        return (k, x.addingProduct(k, -ln2High).addingProduct(k, -ln2Low))
     }
 
     /// Reduction x → (k, r) and the two factors whose product is 2^k,
