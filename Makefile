@@ -1,6 +1,7 @@
 # ConvRecovery: the two commands of the README.
 #   make run    install what is missing, build release, reproduce the quick profile
 #   make test   install what is missing, run the test suite
+#   make benchmark / make interleaved   the performance measurements (Benchmarks/)
 SHELL := /bin/bash
 PROFILE ?= quick
 JOBS ?=
@@ -19,7 +20,7 @@ CPU_TARGET ?= $(if $(and $(call HAS_CPU,avx512f),$(call HAS_CPU,avx512cd),$(call
 CPU_FLAGS ?= $(if $(CPU_TARGET),-Xswiftc -target-cpu -Xswiftc $(CPU_TARGET) -Xswiftc -DCONVREC_TARGET_HASWELL)
 SWIFT_FLAGS ?= -c release $(CPU_FLAGS)
 
-.PHONY: run test build setup benchmark clean
+.PHONY: run test build setup benchmark interleaved clean
 
 setup:
 	@scripts/setup.sh
@@ -35,6 +36,11 @@ test: setup
 
 benchmark: setup
 	@source scripts/openblas-env.sh && cd Benchmarks && swift package $(CPU_FLAGS) --allow-writing-to-package-directory benchmark
+
+# The floor and the passes timed round-robin in one process (Benchmarks/README.md).
+ROUNDS ?= 25
+interleaved: setup
+	@source scripts/openblas-env.sh && cd Benchmarks && swift run $(SWIFT_FLAGS) Interleaved $(ROUNDS)
 
 clean:
 	rm -rf .build

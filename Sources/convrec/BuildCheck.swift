@@ -4,12 +4,13 @@ import Foundation
 /// that has FMA.
 ///
 /// The fused pass does every multiply-add with `.addingProduct`. Built with
-/// `-target-cpu haswell` (what `make` does when /proc/cpuinfo lists avx2,
-/// fma, bmi2 and movbe) that is one instruction; built without it, a call
-/// to libm's `fma`: the same bits, about 40 times slower
-/// (Benchmarks/README.md). `make` also defines CONVREC_TARGET_HASWELL, so a
-/// plain `swift build` of convrec can tell the user. Set
-/// CONVREC_NO_BUILD_WARNING to silence it.
+/// `-target-cpu haswell` or `skylake-avx512` (what `make` chooses from
+/// /proc/cpuinfo: AVX2, FMA, BMI2 and MOVBE, plus AVX-512 F/CD/BW/DQ/VL for
+/// the latter) that is one instruction; built without it, a call to libm's
+/// `fma`: the same bits, about 40 times slower (Benchmarks/README.md).
+/// `make` also defines CONVREC_TARGET_HASWELL ("at least Haswell's
+/// instruction set"), so a plain `swift build` of convrec can tell the user.
+/// Set CONVREC_NO_BUILD_WARNING to silence it.
 enum BuildCheck {
     static func warnIfSlowBuild() {
         #if arch(x86_64) && !CONVREC_TARGET_HASWELL
