@@ -16,7 +16,10 @@ JOBS ?=
 # built with FMA code (it warns when a build without it runs on a CPU that
 # has FMA).
 HAS_CPU = $(shell grep -qw $(1) /proc/cpuinfo 2>/dev/null && echo yes)
-CPU_TARGET ?= $(if $(and $(call HAS_CPU,avx512f),$(call HAS_CPU,avx512cd),$(call HAS_CPU,avx512bw),$(call HAS_CPU,avx512dq),$(call HAS_CPU,avx512vl),$(call HAS_CPU,fma),$(call HAS_CPU,bmi2),$(call HAS_CPU,movbe)),skylake-avx512,$(if $(and $(call HAS_CPU,avx2),$(call HAS_CPU,fma),$(call HAS_CPU,bmi2),$(call HAS_CPU,movbe)),haswell))
+# Evaluated once (a command-line CPU_TARGET=... still wins).
+ifndef CPU_TARGET
+CPU_TARGET := $(if $(and $(call HAS_CPU,avx512f),$(call HAS_CPU,avx512cd),$(call HAS_CPU,avx512bw),$(call HAS_CPU,avx512dq),$(call HAS_CPU,avx512vl),$(call HAS_CPU,fma),$(call HAS_CPU,bmi2),$(call HAS_CPU,movbe)),skylake-avx512,$(if $(and $(call HAS_CPU,avx2),$(call HAS_CPU,fma),$(call HAS_CPU,bmi2),$(call HAS_CPU,movbe)),haswell))
+endif
 CPU_FLAGS ?= $(if $(CPU_TARGET),-Xswiftc -target-cpu -Xswiftc $(CPU_TARGET) -Xswiftc -DCONVREC_TARGET_HASWELL)
 SWIFT_FLAGS ?= -c release $(CPU_FLAGS)
 

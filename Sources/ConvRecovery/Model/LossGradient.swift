@@ -151,13 +151,15 @@ struct FusedPass<V: SIMD & Sendable, A: LaneActivation>: Sendable where V.Scalar
                _ wantGradient: Bool) -> (Double, [V]) {
         var gradient = [V](repeating: V(), count: k)
         var slopes = [V](repeating: V(), count: 2 * r)
-        var columnBlocks = [SIMD4<Double>](repeating: .zero, count: columnBlocked ? 4 * (k / 4) : 0)
         let loss: Double = kernelRows.withUnsafeBufferPointer { w in
-            columnBlocks.withUnsafeMutableBufferPointer { columnBlocks in
             gradient.withUnsafeMutableBufferPointer { g in
                 slopes.withUnsafeMutableBufferPointer { s in
                     let w = w.baseAddress!, s = s.baseAddress!
-                    let g = Accumulator(rows: g.baseAddress!, columnBlocks: columnBlocked ? columnBlocks.baseAddress! : nil)
+                    // Column blocks use the same k·4 doubles as the k rows
+                    // (V is SIMD4<Double> whenever `columnBlocked`).
+                    let g: Accumulator = columnBlocked
+                        ? .columnBlocks(UnsafeMutableRawPointer(g.baseAddress!).assumingMemoryBound(to: SIMD4<Double>.self))
+                        : .rows(g.baseAddress!)
                     if let directionRows {
                         return directionRows.withUnsafeBufferPointer { direction in
                             let direction = direction.baseAddress!
@@ -176,9 +178,8 @@ struct FusedPass<V: SIMD & Sendable, A: LaneActivation>: Sendable where V.Scalar
                     }
                 }
             }
-            }
         }
-        if columnBlocked { gradient = Self.rows(fromColumnBlocks: columnBlocks, k: k) }
+        if columnBlocked { gradient = Self.rows(fromColumnBlocks: gradient, k: k) }
         return (loss, gradient)
     }
 
@@ -340,16 +341,15 @@ struct FusedPass<V: SIMD & Sendable, A: LaneActivation>: Sendable where V.Scalar
     /// Where a chunk adds up its gradient: as k rows g_a (t lanes each), or,
     /// for t ≤ 4 and k a multiple of 4, as column blocks (see
     /// `accumulateColumnBlocks`).
-    struct Accumulator {
-        let rows: UnsafeMutablePointer<V>
-        let columnBlocks: UnsafeMutablePointer<SIMD4<Double>>?
+    enum Accumulator {
+        case rows(UnsafeMutablePointer<V>)
+        case columnBlocks(UnsafeMutablePointer<SIMD4<Double>>)
 
         @inline(__always)
         func add(k: Int, _ row: UnsafePointer<Double>, _ s: UnsafePointer<V>, _ pass: FusedPass) {
-            if let columnBlocks {
-                pass.accumulateColumnBlocks(k: k, row, s, columnBlocks)
-            } else {
-                pass.accumulate(k: k, row, s, rows)
+            switch self {
+            case .rows(let g): pass.accumulate(k: k, row, s, g)
+            case .columnBlocks(let g): pass.accumulateColumnBlocks(k: k, row, s, g)
             }
         }
     }
@@ -360,12 +360,16 @@ struct FusedPass<V: SIMD & Sendable, A: LaneActivation>: Sendable where V.Scalar
     var columnBlocked: Bool { V.scalarCount == 4 && k % 4 == 0 }
 
     /// The gradient rows g_a = (G[a, 0], …, G[a, 3]) from column blocks
-    /// (G[4b…4b+3, j] at index j·(k/4) + b): a transposition, no arithmetic.
-    static func rows(fromColumnBlocks blocks: [SIMD4<Double>], k: Int) -> [V] {
-        (0..<k).map { a in
-            var row = V()
-            for j in 0..<4 { row[j] = blocks[j * (k / 4) + a / 4][a % 4] }
-            return row
+    /// (G[4b…4b+3, j] at index j·(k/4) + b, stored in the same k vectors):
+    /// a transposition, no arithmetic.
+    static func rows(fromColumnBlocks storage: [V], k: Int) -> [V] {
+        storage.withUnsafeBytes { bytes in
+            let blocks = bytes.assumingMemoryBound(to: SIMD4<Double>.self)
+            return (0..<k).map { a in
+                var row = V()
+                for j in 0..<4 { row[j] = blocks[j * (k / 4) + a / 4][a % 4] }
+                return row
+            }
         }
     }
 
