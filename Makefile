@@ -43,7 +43,7 @@ benchmark: setup
 # The floor and the passes timed round-robin in one process (Benchmarks/README.md).
 ROUNDS ?= 25
 interleaved: setup
-	@source scripts/openblas-env.sh && cd Benchmarks && swift run $(SWIFT_FLAGS) Interleaved $(ROUNDS)
+	@source scripts/openblas-env.sh && cd Benchmarks && swift run $(SWIFT_FLAGS) Interleaved $(ROUNDS) $(ARGS)
 
 clean:
 	rm -rf .build

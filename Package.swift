@@ -21,10 +21,13 @@ let package = Package(
             path: "Sources/CLinearAlgebra",
             providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
         ),
+        // Clang vector-extension one-liners: the hot loop's lane arithmetic as
+        // explicit vector operations (header only; see Numerics/LaneVector.swift).
+        .systemLibrary(name: "CLaneVector", path: "Sources/CLaneVector"),
         // The solver: pure computation, no I/O.
         .target(
             name: "ConvRecovery",
-            dependencies: ["CLinearAlgebra"]
+            dependencies: ["CLinearAlgebra", "CLaneVector"]
         ),
         // Experiments, runner, result store, analysis, reports, diff.
         .target(

@@ -3,9 +3,17 @@ import Foundation
 
 // Min-of-N interleaved timings of the floor and the passes, so that ratios
 // come from one run under the same load (machine noise is up to 2x).
-// Usage: swift run -c release Interleaved [rounds]   (default 15)
+// Usage: swift run -c release Interleaved [rounds] [--one-thread] [--in-cache]
+//   rounds        default 15
+//   --one-thread  skip the 2-thread rows
+//   --in-cache    first time the passes on the first 1024 and 4096 samples
+//                 (in L2), repeated to 10⁵ samples, against the streamed pass:
+//                 equal times mean the pass is compute-bound.
+// "loss" rows evaluate the loss without the gradient (forward and
+// activations only), which separates the backward sum's cost.
 
-let rounds = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1]) ?? 15 : 15
+let options = Set(CommandLine.arguments.dropFirst().filter { $0.hasPrefix("--") })
+let rounds = CommandLine.arguments.dropFirst().compactMap { Int($0) }.first ?? 15
 let relu = Fixture.problem(.relu)
 let tanh = Fixture.problem(.tanh)
 
@@ -19,11 +27,14 @@ func milliseconds(_ body: () -> Void) -> Double {
 
 nonisolated(unsafe) var sink = 0.0
 var cases: [(String, () -> Void)] = []
-for threads in [1, 2] {
+for threads in options.contains("--one-thread") ? [1] : [1, 2] {
     cases.append(("floor \(threads)t", { sink += MemoryFloor.read(relu.data, threads: threads) }))
     for (name, p) in [("relu", relu), ("tanh", tanh)] {
         cases.append(("\(name) pass \(threads)t", {
             sink += LossGradient.evaluate(p.point, on: p.data, gradient: true, threads: threads).loss
+        }))
+        cases.append(("\(name) loss \(threads)t", {
+            sink += LossGradient.evaluate(p.point, on: p.data, gradient: false, threads: threads).loss
         }))
         cases.append(("\(name) GN \(threads)t", {
             sink += LossGradient.gaussNewtonProduct(p.point, direction: p.direction, on: p.data, threads: threads)
@@ -31,11 +42,25 @@ for threads in [1, 2] {
         }))
     }
 }
+if options.contains("--in-cache") {
+    for (name, p) in [("relu", relu), ("tanh", tanh)] {
+        for size in [1024, 4096, 100_000] {
+            let small = p.data.samples(0..<size)
+            let reps = 100_000 / size
+            var bestPass = Double.infinity, bestLoss = Double.infinity
+            for _ in 0..<15 {
+                bestPass = min(bestPass, milliseconds { for _ in 0..<reps { sink += LossGradient.evaluate(p.point, on: small, gradient: true, threads: 1).loss } })
+                bestLoss = min(bestLoss, milliseconds { for _ in 0..<reps { sink += LossGradient.evaluate(p.point, on: small, gradient: false, threads: 1).loss } })
+            }
+            print("\(name) n=\(size) x\(reps): pass \(bestPass) ms, loss \(bestLoss) ms")
+        }
+    }
+}
 var best = [Double](repeating: .infinity, count: cases.count)
 for _ in 0..<rounds {
     for (index, c) in cases.enumerated() { best[index] = min(best[index], milliseconds(c.1)) }
 }
-let floor1 = best[0], floor2 = best[cases.firstIndex { $0.0 == "floor 2t" }!]
+let floor1 = best[0], floor2 = best[cases.firstIndex { $0.0 == "floor 2t" } ?? 0]
 print("min of \(rounds) interleaved rounds, n = \(Fixture.sampleCount), k = 16, r = 8, t = 4, Double")
 for (index, c) in cases.enumerated() {
     let floor = c.0.hasSuffix("2t") ? floor2 : floor1

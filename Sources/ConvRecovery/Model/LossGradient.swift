@@ -93,7 +93,7 @@ public enum LossGradient {
 /// ~40x slower (Benchmarks/README.md; convrec warns about such a build).
 /// So results do not depend on the build flags, and the same binary gives
 /// the same bits for any thread count (fixed chunks, chunk-order reduction).
-struct FusedPass<V: SIMD & Sendable, A: LaneActivation>: Sendable where V.Scalar == Double {
+struct FusedPass<V: PairableLanes & Sendable, A: LaneActivation>: Sendable {
     let k: Int, r: Int, t: Int
     /// kernelRows[a] = (W[a, 0], …, W[a, t−1], 0, …).
     let kernelRows: [V]
@@ -147,47 +147,93 @@ struct FusedPass<V: SIMD & Sendable, A: LaneActivation>: Sendable where V.Scalar
     }
 
     /// One chunk: (Σ e_i², Σ e_i X_iᵀ(φ'(H_i) diag v)) or (0, Σ (J D)_i ∂F_i/∂W).
+    ///
+    /// The gradient's layout (`GradientAccumulator`) is chosen here, once
+    /// per chunk, so that each layout is its own specialised loop: column
+    /// blocks of 8 rows when t ≤ 4 and 8 | k, of 4 when 4 | k, else rows.
+    /// Blocks live in the same k·4 doubles as the rows.
     func chunk(_ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>, _ range: Range<Int>,
                _ wantGradient: Bool) -> (Double, [V]) {
         var gradient = [V](repeating: V(), count: k)
         var slopes = [V](repeating: V(), count: 2 * r)
-        let loss: Double = kernelRows.withUnsafeBufferPointer { w in
-            gradient.withUnsafeMutableBufferPointer { g in
-                slopes.withUnsafeMutableBufferPointer { s in
-                    let w = w.baseAddress!, s = s.baseAddress!
-                    // Column blocks use the same k·4 doubles as the k rows
-                    // (V is SIMD4<Double> whenever `columnBlocked`).
-                    let g: Accumulator = columnBlocked
-                        ? .columnBlocks(UnsafeMutableRawPointer(g.baseAddress!).assumingMemoryBound(to: SIMD4<Double>.self))
-                        : .rows(g.baseAddress!)
-                    if let directionRows {
-                        return directionRows.withUnsafeBufferPointer { direction in
-                            let direction = direction.baseAddress!
-                            switch k {
-                            case 16: gaussNewtonChunk(k: 16, x, range, w, direction, g, s)
-                            case 8: gaussNewtonChunk(k: 8, x, range, w, direction, g, s)
-                            default: gaussNewtonChunk(k: k, x, range, w, direction, g, s)
-                            }
-                            return 0
-                        }
-                    }
+        let blockWidth = V.scalarCount == 4 ? (k % 8 == 0 ? 8 : k % 4 == 0 ? 4 : 0) : 0
+        let loss: Double = gradient.withUnsafeMutableBufferPointer { g in
+            slopes.withUnsafeMutableBufferPointer { s in
+                let s = s.baseAddress!, raw = UnsafeMutableRawPointer(g.baseAddress!)
+                switch blockWidth {
+                case 8:
+                    let g = ColumnBlockAccumulator<V, SIMD8<Double>>(g: raw.assumingMemoryBound(to: SIMD8<Double>.self))
                     switch k {
-                    case 16: return lossGradientChunk(k: 16, x, y, range, wantGradient, w, g, s)
-                    case 8: return lossGradientChunk(k: 8, x, y, range, wantGradient, w, g, s)
-                    default: return lossGradientChunk(k: k, x, y, range, wantGradient, w, g, s)
+                    case 16: return chunk(k: 16, x, y, range, wantGradient, s, g)
+                    case 8: return chunk(k: 8, x, y, range, wantGradient, s, g)
+                    default: return chunk(k: k, x, y, range, wantGradient, s, g)
+                    }
+                case 4:
+                    let g = ColumnBlockAccumulator<V, SIMD4<Double>>(g: raw.assumingMemoryBound(to: SIMD4<Double>.self))
+                    return chunk(k: k, x, y, range, wantGradient, s, g)
+                default:
+                    let g = RowAccumulator(g: g.baseAddress!)
+                    if V.scalarCount == 4 { return chunk(k: k, x, y, range, wantGradient, s, g) }
+                    switch k {
+                    case 16: return chunk(k: 16, x, y, range, wantGradient, s, g)
+                    case 8: return chunk(k: 8, x, y, range, wantGradient, s, g)
+                    default: return chunk(k: k, x, y, range, wantGradient, s, g)
                     }
                 }
             }
         }
-        if columnBlocked { gradient = Self.rows(fromColumnBlocks: gradient, k: k) }
+        switch blockWidth {
+        case 8: gradient = ColumnBlockAccumulator<V, SIMD8<Double>>.rows(k: k, from: gradient)
+        case 4: gradient = ColumnBlockAccumulator<V, SIMD4<Double>>.rows(k: k, from: gradient)
+        default: break
+        }
         return (loss, gradient)
+    }
+
+    /// The chunk body for one layout G (and, for k = 8 or 16, with k a
+    /// compile-time constant, which unrolls the a-loops).
+    @inline(__always)
+    func chunk<G: GradientAccumulator>(k: Int, _ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>,
+                                        _ range: Range<Int>, _ wantGradient: Bool, _ s: UnsafeMutablePointer<V>,
+                                        _ g: G) -> Double where G.Lanes == V {
+        kernelRows.withUnsafeBufferPointer { w in
+            let w = w.baseAddress!
+            if let directionRows {
+                directionRows.withUnsafeBufferPointer { direction in
+                    gaussNewtonChunk(k: k, x, range, w, direction.baseAddress!, g, s)
+                }
+                return 0
+            }
+            return lossGradientChunk(k: k, x, y, range, wantGradient, w, g, s)
+        }
+    }
+
+    /// The activations of four patches, two patches per vector
+    /// (`PairableLanes`) while a pair fits one 512-bit register (t ≤ 4),
+    /// else one patch per vector. The same lane operations either way, so
+    /// the same bits; pairs take half the instructions.
+    @inline(__always)
+    func activations4(_ h0: V, _ h1: V, _ h2: V, _ h3: V) -> (values: (V, V, V, V), derivatives: (V, V, V, V)) {
+        if V.scalarCount <= 4 {
+            let (value01, derivative01) = activation.valueAndDerivative(V.pair(h0, h1))
+            let (value23, derivative23) = activation.valueAndDerivative(V.pair(h2, h3))
+            let (value0, value1) = V.halves(value01), (value2, value3) = V.halves(value23)
+            let (derivative0, derivative1) = V.halves(derivative01), (derivative2, derivative3) = V.halves(derivative23)
+            return ((value0, value1, value2, value3), (derivative0, derivative1, derivative2, derivative3))
+        }
+        let (value0, derivative0) = activation.valueAndDerivative(h0)
+        let (value1, derivative1) = activation.valueAndDerivative(h1)
+        let (value2, derivative2) = activation.valueAndDerivative(h2)
+        let (value3, derivative3) = activation.valueAndDerivative(h3)
+        return ((value0, value1, value2, value3), (derivative0, derivative1, derivative2, derivative3))
     }
 
     /// Σ e_i² over the chunk, adding Σ e_i X_iᵀ(φ'(H_i) diag v) to g.
     @inline(__always)
-    func lossGradientChunk(k: Int, _ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>, _ range: Range<Int>,
-                           _ wantGradient: Bool, _ w: UnsafePointer<V>, _ g: Accumulator,
-                           _ s: UnsafeMutablePointer<V>) -> Double {
+    func lossGradientChunk<G: GradientAccumulator>(
+        k: Int, _ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>, _ range: Range<Int>, _ wantGradient: Bool,
+        _ w: UnsafePointer<V>, _ g: G, _ s: UnsafeMutablePointer<V>
+    ) -> Double where G.Lanes == V {
         let r = self.r, d = k * r, signs = self.signs
         var loss = 0.0
         // Slopes in two slots of r: sample i's backward sum is added while
@@ -200,10 +246,8 @@ struct FusedPass<V: SIMD & Sendable, A: LaneActivation>: Sendable where V.Scalar
             var l = 0
             while l + 4 <= r {
                 let (h0, h1, h2, h3) = preActivations4(k: k, row + l * k, w)
-                let (value0, derivative0) = activation.valueAndDerivative(h0)
-                let (value1, derivative1) = activation.valueAndDerivative(h1)
-                let (value2, derivative2) = activation.valueAndDerivative(h2)
-                let (value3, derivative3) = activation.valueAndDerivative(h3)
+                let ((value0, value1, value2, value3), (derivative0, derivative1, derivative2, derivative3))
+                    = activations4(h0, h1, h2, h3)
                 output += (value0 + value1) + (value2 + value3)
                 s[l] = derivative0
                 s[l + 1] = derivative1
@@ -223,7 +267,7 @@ struct FusedPass<V: SIMD & Sendable, A: LaneActivation>: Sendable where V.Scalar
             // dependency chains (exp, division) complete, instead of waiting
             // for them. Samples still reach g in order, so the bits are the
             // same as adding each sample's sum right after its residual.
-            if let (previousRow, previousSlopes) = previous { g.add(k: k, previousRow, previousSlopes, self) }
+            if let (previousRow, previousSlopes) = previous { g.add(k: k, r: r, previousRow, previousSlopes) }
             let residual = (output * signs).sum() - y[i]
             loss += residual * residual
             guard wantGradient else { continue }
@@ -231,14 +275,16 @@ struct FusedPass<V: SIMD & Sendable, A: LaneActivation>: Sendable where V.Scalar
             for l in 0..<r { s[l] *= weight }
             previous = (row, s)
         }
-        if let (previousRow, previousSlopes) = previous { g.add(k: k, previousRow, previousSlopes, self) }
+        if let (previousRow, previousSlopes) = previous { g.add(k: k, r: r, previousRow, previousSlopes) }
         return loss
     }
 
     /// Adds Σ (J D)_i ∂F_i/∂W over the chunk to g.
     @inline(__always)
-    func gaussNewtonChunk(k: Int, _ x: UnsafePointer<Double>, _ range: Range<Int>, _ w: UnsafePointer<V>,
-                          _ direction: UnsafePointer<V>, _ g: Accumulator, _ s: UnsafeMutablePointer<V>) {
+    func gaussNewtonChunk<G: GradientAccumulator>(
+        k: Int, _ x: UnsafePointer<Double>, _ range: Range<Int>, _ w: UnsafePointer<V>, _ direction: UnsafePointer<V>,
+        _ g: G, _ s: UnsafeMutablePointer<V>
+    ) where G.Lanes == V {
         let r = self.r, d = k * r, signs = self.signs
         // As in `lossGradientChunk`: each sample's sum is added while the
         // next one is evaluated.
@@ -263,11 +309,10 @@ struct FusedPass<V: SIMD & Sendable, A: LaneActivation>: Sendable where V.Scalar
                     e2 = e2.addingProduct(x2, da)
                     e3 = e3.addingProduct(x3, da)
                 }
-                let derivative0 = activation.valueAndDerivative(h0).derivative
-                let derivative1 = activation.valueAndDerivative(h1).derivative
-                let derivative2 = activation.valueAndDerivative(h2).derivative
-                let derivative3 = activation.valueAndDerivative(h3).derivative
-                jd += (derivative0 * e0 + derivative1 * e1) + (derivative2 * e2 + derivative3 * e3)
+                let (_, (derivative0, derivative1, derivative2, derivative3)) = activations4(h0, h1, h2, h3)
+                let product01: V = derivative0 * e0 + derivative1 * e1
+                let product23: V = derivative2 * e2 + derivative3 * e3
+                jd += product01 + product23
                 s[l] = derivative0
                 s[l + 1] = derivative1
                 s[l + 2] = derivative2
@@ -286,12 +331,12 @@ struct FusedPass<V: SIMD & Sendable, A: LaneActivation>: Sendable where V.Scalar
                 s[l] = derivative0
                 l += 1
             }
-            if let (previousRow, previousSlopes) = previous { g.add(k: k, previousRow, previousSlopes, self) }
+            if let (previousRow, previousSlopes) = previous { g.add(k: k, r: r, previousRow, previousSlopes) }
             let weight = (jd * signs).sum() * signs
             for l in 0..<r { s[l] *= weight }
             previous = (row, s)
         }
-        if let (previousRow, previousSlopes) = previous { g.add(k: k, previousRow, previousSlopes, self) }
+        if let (previousRow, previousSlopes) = previous { g.add(k: k, r: r, previousRow, previousSlopes) }
     }
 
     /// h_l for four consecutive patches starting at p0: each row w_a is
@@ -336,121 +381,6 @@ struct FusedPass<V: SIMD & Sendable, A: LaneActivation>: Sendable where V.Scalar
         }
         if a < k { h0 = h0.addingProduct(p0[a], w[a]) }
         return h0 + q0
-    }
-
-    /// Where a chunk adds up its gradient: as k rows g_a (t lanes each), or,
-    /// for t ≤ 4 and k a multiple of 4, as column blocks (see
-    /// `accumulateColumnBlocks`).
-    enum Accumulator {
-        case rows(UnsafeMutablePointer<V>)
-        case columnBlocks(UnsafeMutablePointer<SIMD4<Double>>)
-
-        @inline(__always)
-        func add(k: Int, _ row: UnsafePointer<Double>, _ s: UnsafePointer<V>, _ pass: FusedPass) {
-            switch self {
-            case .rows(let g): pass.accumulate(k: k, row, s, g)
-            case .columnBlocks(let g): pass.accumulateColumnBlocks(k: k, row, s, g)
-            }
-        }
-    }
-
-    /// Whether the backward sum runs by column blocks: the kernels fit one
-    /// SIMD4 (so four broadcasts cover them) and k splits into blocks of
-    /// four rows (taken in pairs, and a last single block when k/4 is odd).
-    var columnBlocked: Bool { V.scalarCount == 4 && k % 4 == 0 }
-
-    /// The gradient rows g_a = (G[a, 0], …, G[a, 3]) from column blocks
-    /// (G[4b…4b+3, j] at index j·(k/4) + b, stored in the same k vectors):
-    /// a transposition, no arithmetic.
-    static func rows(fromColumnBlocks storage: [V], k: Int) -> [V] {
-        storage.withUnsafeBytes { bytes in
-            let blocks = bytes.assumingMemoryBound(to: SIMD4<Double>.self)
-            return (0..<k).map { a in
-                var row = V()
-                for j in 0..<4 { row[j] = blocks[j * (k / 4) + a / 4][a % 4] }
-                return row
-            }
-        }
-    }
-
-    /// g_a += Σ_l x_{l,a} s_l like `accumulate`, with the gradient held as
-    /// column blocks G[4b…4b+3, j] (SIMD4 over a) instead of rows (SIMD over
-    /// j). A block of x is then one vector load instead of four broadcasts:
-    /// per patch and pair of blocks, two loads of x and four broadcasts of
-    /// s_l[j] feed eight FMAs, where the row layout needs eight broadcasts
-    /// and two loads of s_l. Each entry still receives
-    /// G[a, j] ← fma(x_{l,a}, s_l[j], G[a, j]) for l = 0, 1, … in order, so
-    /// the bits are the same as `accumulate`'s.
-    @inline(__always)
-    func accumulateColumnBlocks(k: Int, _ row: UnsafePointer<Double>, _ s: UnsafePointer<V>,
-                                _ g: UnsafeMutablePointer<SIMD4<Double>>) {
-        let r = self.r, blocks = k / 4
-        let x = UnsafeRawPointer(row)
-        var b = 0
-        while b + 2 <= blocks {
-            let g0 = g + b, g1 = g0 + blocks, g2 = g1 + blocks, g3 = g2 + blocks
-            var a0 = g0[0], b0 = g0[1], a1 = g1[0], b1 = g1[1], a2 = g2[0], b2 = g2[1], a3 = g3[0], b3 = g3[1]
-            for l in 0..<r {
-                let p = x + 8 * (l * k + 4 * b)
-                let low = p.loadUnaligned(as: SIMD4<Double>.self)
-                let high = p.loadUnaligned(fromByteOffset: 32, as: SIMD4<Double>.self)
-                let sl = s[l]
-                let s0 = SIMD4<Double>(repeating: sl[0]), s1 = SIMD4<Double>(repeating: sl[1])
-                let s2 = SIMD4<Double>(repeating: sl[2]), s3 = SIMD4<Double>(repeating: sl[3])
-                a0 = a0.addingProduct(low, s0)
-                b0 = b0.addingProduct(high, s0)
-                a1 = a1.addingProduct(low, s1)
-                b1 = b1.addingProduct(high, s1)
-                a2 = a2.addingProduct(low, s2)
-                b2 = b2.addingProduct(high, s2)
-                a3 = a3.addingProduct(low, s3)
-                b3 = b3.addingProduct(high, s3)
-            }
-            g0[0] = a0; g0[1] = b0; g1[0] = a1; g1[1] = b1
-            g2[0] = a2; g2[1] = b2; g3[0] = a3; g3[1] = b3
-            b += 2
-        }
-        if b < blocks {
-            let g0 = g + b, g1 = g0 + blocks, g2 = g1 + blocks, g3 = g2 + blocks
-            var a0 = g0[0], a1 = g1[0], a2 = g2[0], a3 = g3[0]
-            for l in 0..<r {
-                let block = (x + 8 * (l * k + 4 * b)).loadUnaligned(as: SIMD4<Double>.self)
-                let sl = s[l]
-                a0 = a0.addingProduct(block, SIMD4(repeating: sl[0]))
-                a1 = a1.addingProduct(block, SIMD4(repeating: sl[1]))
-                a2 = a2.addingProduct(block, SIMD4(repeating: sl[2]))
-                a3 = a3.addingProduct(block, SIMD4(repeating: sl[3]))
-            }
-            g0[0] = a0; g1[0] = a1; g2[0] = a2; g3[0] = a3
-        }
-    }
-
-    /// g_a += Σ_l x_{l,a} s_l for a in 0..<k, four rows of g at a time.
-    @inline(__always)
-    func accumulate(k: Int, _ row: UnsafePointer<Double>, _ s: UnsafePointer<V>, _ g: UnsafeMutablePointer<V>) {
-        let r = self.r
-        var a = 0
-        while a + 4 <= k {
-            var g0 = g[a], g1 = g[a + 1], g2 = g[a + 2], g3 = g[a + 3]
-            for l in 0..<r {
-                let sl = s[l], p = row + l * k + a
-                g0 = g0.addingProduct(p[0], sl)
-                g1 = g1.addingProduct(p[1], sl)
-                g2 = g2.addingProduct(p[2], sl)
-                g3 = g3.addingProduct(p[3], sl)
-            }
-            g[a] = g0
-            g[a + 1] = g1
-            g[a + 2] = g2
-            g[a + 3] = g3
-            a += 4
-        }
-        while a < k {
-            var ga = g[a]
-            for l in 0..<r { ga = ga.addingProduct(row[l * k + a], s[l]) }
-            g[a] = ga
-            a += 1
-        }
     }
 }
 

@@ -4,9 +4,9 @@
 /// compiled into a compare, a byte extract and a branch per lane, and the
 /// scalarised lanes then spread back into the fused pass's registers;
 /// integer operations on the bit patterns stay in vector registers. Used by
-/// the lane activations and by `VectorMath`'s clamps. A mask is a
+/// the lane activations. A mask is a
 /// `MaskStorage` vector with all bits set (−1) or clear (0) in each lane.
-extension SIMD where Scalar == Double {
+extension LaneVector {
     /// All ones in the lanes where the value is > 0, zero elsewhere: for a
     /// bit pattern b (as Int64) the sign bit of (−b) ∧ ¬b is set exactly
     /// when b > 0, i.e. the value is positive and not ±0. (A NaN with a clear
@@ -21,20 +21,6 @@ extension SIMD where Scalar == Double {
     @inlinable @inline(__always)
     var signLanes: MaskStorage {
         unsafeBitCast(self, to: MaskStorage.self) &>> MaskStorage(repeating: 63)
-    }
-
-    /// All ones in the lanes with |x| > limit (limit ≥ 0), NaN excluded:
-    /// for non-negative integers a and b, the sign bit of a − b is set
-    /// exactly when a < b, and |x|'s bits exceed those of ∞ only for NaN.
-    @inlinable @inline(__always)
-    func magnitudeAbove(_ limit: Double) -> MaskStorage {
-        func bits(_ value: Double) -> MaskStorage {
-            MaskStorage(repeating: MaskStorage.Scalar(truncatingIfNeeded: value.bitPattern))
-        }
-        let shift = MaskStorage(repeating: 63)
-        let magnitude = unsafeBitCast(self, to: MaskStorage.self) & ~bits(-0.0)
-        let notNaN = ~((bits(.infinity) &- magnitude) &>> shift)
-        return ((bits(limit) &- magnitude) &>> shift) & notNaN
     }
 
     /// −|x| lane by lane (the sign bit set).
