@@ -77,22 +77,27 @@ public enum LossGradient {
 /// - forward, four patches at a time: h_l = Σ_a x_{l,a} w_a (a broadcast of
 ///   x_{l,a} times the packed row w_a), so each row w_a is loaded once per
 ///   four patches, each sum split in two chains (even and odd a);
+/// - activations of the four patches, two patches per vector when t ≤ 4
+///   (`PairableLanes`: one 512-bit register per pair, same bits);
 /// - residual e_i, then the slopes s_l = e_i v ⊙ φ'(h_l) scaled in place;
-/// - backward, four rows at a time: g_a += Σ_l x_{l,a} s_l with g_a … g_{a+3}
-///   in registers for the whole sum over l, so the gradient is read and
-///   written k times per sample instead of k·r times.
+/// - backward (`GradientAccumulator`): G += Σ_l x_l s_lᵀ, by column blocks
+///   of 8 or 4 rows when t ≤ 4, else by rows, with the accumulators in
+///   registers for the whole sum over l. It is issued while the next sample
+///   is evaluated (see `lossGradientChunk`).
 /// The patch length k is a compile-time constant for k = 8 and 16 (the
 /// chunk body is inlined into a switch on k), which unrolls the a-loops; any
-/// other k runs the same body with k at run time. The four-patch block
-/// (eight accumulators) is sized for AVX's sixteen 256-bit registers.
+/// other k runs the same body with k at run time.
 ///
-/// Every multiply-add is a fused `.addingProduct` (one rounding). With FMA
-/// enabled at compile time (`make` builds with -target-cpu haswell when the
-/// CPU has AVX2 and FMA) that is one vfmadd instruction; without, it is a
-/// call to libm's `fma`, which is correctly rounded too: the same bits,
-/// ~40x slower (Benchmarks/README.md; convrec warns about such a build).
-/// So results do not depend on the build flags, and the same binary gives
-/// the same bits for any thread count (fixed chunks, chunk-order reduction).
+/// All lane arithmetic goes through `LaneVector` (explicit vector
+/// instructions, Sources/CLaneVector), not the standard library's per-lane
+/// SIMD loops, so the generated code does not depend on LLVM re-vectorising
+/// them. Every multiply-add is fused (one rounding). With FMA enabled at
+/// compile time (`make` builds for the CPU's AVX-512 or AVX2 + FMA) that is
+/// one vfmadd instruction; without, it is a call to libm's `fma`, which is
+/// correctly rounded too: the same bits, ~40x slower (Benchmarks/README.md;
+/// convrec warns about such a build). So results do not depend on the build
+/// flags, and the same binary gives the same bits for any thread count
+/// (fixed chunks, chunk-order reduction).
 struct FusedPass<V: PairableLanes & Sendable, A: LaneActivation>: Sendable {
     let k: Int, r: Int, t: Int
     /// kernelRows[a] = (W[a, 0], …, W[a, t−1], 0, …).
