@@ -85,7 +85,7 @@ public struct TanhLanes: LaneActivation {
         let bits = unsafeBitCast(h, to: V.MaskStorage.self)
         let signBit = V.MaskStorage(repeating: .min)
         let negatedMagnitude = h.negatedMagnitude
-        let x = VectorMath.clampNonPositive(negatedMagnitude + negatedMagnitude, below: -708)
+        let x = (negatedMagnitude + negatedMagnitude).atLeast(V(repeating: -708))
         let (k, r) = VectorMath.reduceByLn2(x)
         let (p, q) = VectorMath.tanhHalfRational(r)
         let scale = VectorMath.powerOfTwo(k)
@@ -100,4 +100,3 @@ public struct TanhLanes: LaneActivation {
         return (value, oneMinus * onePlus)
     }
 }
-

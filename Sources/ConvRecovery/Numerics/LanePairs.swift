@@ -7,7 +7,9 @@
 /// bit-identical, but each instruction covers two patches. For the long
 /// exp/division chains of sigmoid and tanh this halves the instructions in
 /// flight per patch and lets twice as many patches overlap in the
-/// out-of-order window (Benchmarks/README.md, "Pairs of patches").
+/// out-of-order window (Benchmarks/README.md, "What limits it").
+/// SIMD8 and SIMD16 conform so that every lane width of the pass can carry
+/// the constraint; the pass pairs only SIMD4s.
 ///
 /// `pair` and `halves` are the standard library's concatenation and
 /// `lowHalf`/`highHalf`, which lower to one shuffle each; as protocol
@@ -16,13 +18,6 @@ public protocol PairableLanes: LaneVector {
     associatedtype Pair: LaneVector
     static func pair(_ low: Self, _ high: Self) -> Pair
     static func halves(_ pair: Pair) -> (low: Self, high: Self)
-}
-
-extension SIMD2: PairableLanes where Scalar == Double {
-    @inlinable @inline(__always)
-    public static func pair(_ low: Self, _ high: Self) -> SIMD4<Double> { SIMD4(lowHalf: low, highHalf: high) }
-    @inlinable @inline(__always)
-    public static func halves(_ pair: SIMD4<Double>) -> (low: Self, high: Self) { (pair.lowHalf, pair.highHalf) }
 }
 
 extension SIMD4: PairableLanes where Scalar == Double {

@@ -104,12 +104,6 @@ public enum VectorMath {
         return unsafeBitCast(unsafeBitCast(biased, to: V.MaskStorage.self) &<< 52, to: V.self)
     }
 
-    /// max(x, lower), NaN passed through.
-    @inlinable @inline(__always)
-    static func clampNonPositive<V: LaneVector>(_ x: V, below lower: Double) -> V {
-        x.atLeast(V(repeating: lower))
-    }
-
     /// e^x lane by lane.
     @inlinable @inline(__always)
     public static func exp<V: LaneVector>(_ x: V) -> V {
