@@ -11,7 +11,8 @@
 /// built from its bit pattern in two halves so that k down to −1074 stays
 /// representable. Tests compare against libm over ±745. The tanh lanes use
 /// the same reduction with a rational form instead of the series
-/// (`tanhHalfRational`), which gives their quotient in one division.
+/// (`reduceDoubledByLn2`, `tanhRational`), which gives their quotient in
+/// one division.
 /// Arithmetic goes through `LaneVector` (explicit vector instructions).
 public enum VectorMath {
     @usableFromInline static let log2e = 1.4426950408889634
@@ -75,23 +76,42 @@ public enum VectorMath {
         return (r, powerOfTwo(half), powerOfTwo(k - half))
     }
 
-    /// tanh(r/2) = P/Q for |r| ≤ ln2/2, as the pair (P, Q): the rational
-    /// form of e^r = (Q + P)/(Q − P) from Cephes' `exp` (S. L. Moshier),
-    /// P = r·(p₀ + p₁r² + p₂r⁴), Q = q₀ + q₁r² + q₂r⁴ + q₃r⁶. On that
-    /// interval (Q + P)/(Q − P) is within 5.3·10⁻²¹ of e^r relatively
-    /// (checked at 4001 points in 40-digit arithmetic), far below one
-    /// rounding. Six fused multiply-adds and two multiplies, against the
-    /// fifteen operations of the degree-13 series in `expm1Reduced`; the
-    /// callers spend one division on the quotient, which they need anyway.
+    /// 2x = k·ln2 + 2r for x ≤ 0: k = round(2x/ln2), r = x − k·ln2/2
+    /// (|r| ≤ ln2/4 to within rounding), and 2^k. As `reduceByLn2` with the
+    /// doubling folded into the constants (2·log₂e and ln2/2 are exact
+    /// rescalings): the shifter's sum with 1023 added, `biased` =
+    /// k + 1023 + 1.5·2⁵², gives k by one subtraction and 2^k from its bits
+    /// shifted left by 52 (the shift drops the shifter's own exponent). For
+    /// 2^k to be normal, x ≥ −354 (k ≥ −1021); the caller clamps.
     @inlinable @inline(__always)
-    static func tanhHalfRational<V: LaneVector>(_ r: V) -> (p: V, q: V) {
+    static func reduceDoubledByLn2<V: LaneVector>(_ x: V) -> (r: V, scale: V) {
+        let bias = V(repeating: shifter + 1023)
+        let biased = bias.addingProduct(x, 2 * log2e)
+        let k = biased - bias
+        let r = x.addingProduct(k, -0.5 * ln2High).addingProduct(k, -0.5 * ln2Low)
+        let scale = unsafeBitCast(unsafeBitCast(biased, to: V.MaskStorage.self) &<< 52, to: V.self)
+        return (r, scale)
+    }
+
+    /// tanh r = P/Q for |r| ≤ ln2/4, as the pair (P, Q), so that
+    /// e^{2r} = (Q + P)/(Q − P): the rational form of e^x from Cephes' `exp`
+    /// (S. L. Moshier), x = 2r, with its coefficients rescaled for r
+    /// (powers of two, exact): P = r·(2p₀ + 8p₁r² + 32p₂r⁴),
+    /// Q = q₀ + 4q₁r² + 16q₂r⁴ + 64q₃r⁶. On that interval (Q + P)/(Q − P) is
+    /// within 5.3·10⁻²¹ of e^{2r} relatively (checked at 4001 points in
+    /// 40-digit arithmetic), far below one rounding. Six fused multiply-adds
+    /// and two multiplies, against the fifteen operations of the degree-13
+    /// series in `expm1Reduced`; the caller spends one division on the
+    /// quotient, which it needs anyway.
+    @inlinable @inline(__always)
+    static func tanhRational<V: LaneVector>(_ r: V) -> (p: V, q: V) {
         func c(_ value: Double) -> V { V(repeating: value) }
         let r2 = r * r
-        let p = r * c(9.99999999999999999910e-1)
-            .addingProduct(r2, c(3.02994407707441961300e-2).addingProduct(r2, 1.26177193074810590878e-4))
+        let p = r * c(2 * 9.99999999999999999910e-1)
+            .addingProduct(r2, c(8 * 3.02994407707441961300e-2).addingProduct(r2, 32 * 1.26177193074810590878e-4))
         let q = c(2.00000000000000000009e0)
-            .addingProduct(r2, c(2.27265548208155028766e-1)
-                .addingProduct(r2, c(2.52448340349684104192e-3).addingProduct(r2, 3.00198505138664455042e-6)))
+            .addingProduct(r2, c(4 * 2.27265548208155028766e-1)
+                .addingProduct(r2, c(16 * 2.52448340349684104192e-3).addingProduct(r2, 64 * 3.00198505138664455042e-6)))
         return (p, q)
     }
 
