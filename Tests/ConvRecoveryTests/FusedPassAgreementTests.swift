@@ -9,7 +9,8 @@ import ConvRecovery
 /// length specialisation (k = 8, 16, and k = 5, 12, 19 at run time; for
 /// t ≤ 4 and k = 8, 12, 16 the gradient is summed by column blocks), with patch
 /// counts r = 3, 4, 5, 7 so the four-patch forward blocks run with and
-/// without a remainder. Then a
+/// without a remainder, and r = 4, 8 for the shapes with r a compile-time
+/// constant (t ≤ 4, k = 8, 16). Then a
 /// central finite difference of the loss, and thread-count determinism.
 @Suite struct FusedPassAgreementTests {
     static let activations: [Activation] = [.relu, .leakyRelu(slope: 0.01), .squaredRelu, .sigmoid, .tanh]
@@ -83,20 +84,22 @@ import ConvRecovery
 
     @Test(arguments: activations)
     func fusedPassMatchesReference(activation: Activation) {
-        for k in [8, 16, 5, 12, 19] {
-            for t in 1...17 {
-                let r = [3, 4, 5, 7][t % 4]  // the four-patch blocks alone, with a remainder, and remainder only
-                let c = Self.makeCase(k: k, r: r, t: t, n: 1100, activation: activation, seed: UInt64(100 * k + t))
-                let expected = Self.reference(c)
-                let evaluation = LossGradient.evaluate(c.network, on: c.data, gradient: true, threads: 1)
-                let product = LossGradient.gaussNewtonProduct(c.network, direction: c.direction, on: c.data, threads: 1)
-                let label = "\(activation) k=\(k) t=\(t) r=\(r)"
-                #expect(abs(evaluation.loss - expected.loss) <= 1e-12 * abs(expected.loss), "\(label) loss")
-                #expect(Self.relativeDifference(evaluation.gradient!.values, expected.gradient) <= 1e-12, "\(label) gradient")
-                #expect(Self.relativeDifference(product.values, expected.gaussNewton) <= 1e-12, "\(label) Gauss-Newton")
-                let lossOnly = LossGradient.evaluate(c.network, on: c.data, gradient: false, threads: 1)
-                #expect(lossOnly.gradient == nil && lossOnly.loss == evaluation.loss, "\(label) loss without gradient")
-            }
+        // Every (k, t) with r cycling through the four-patch blocks alone, with
+        // a remainder, and the remainder only; then the shapes whose chunk
+        // body has r as a constant too (t ≤ 4, k = 8 or 16, r = 4 or 8).
+        let shapes = [8, 16, 5, 12, 19].flatMap { k in (1...17).map { t in (k, t, [3, 4, 5, 7][t % 4]) } }
+            + [8, 16].flatMap { k in [(1, 8), (3, 8), (4, 8), (4, 4), (2, 4)].map { (k, $0.0, $0.1) } }
+        for (k, t, r) in shapes {
+            let c = Self.makeCase(k: k, r: r, t: t, n: 1100, activation: activation, seed: UInt64(100 * k + t))
+            let expected = Self.reference(c)
+            let evaluation = LossGradient.evaluate(c.network, on: c.data, gradient: true, threads: 1)
+            let product = LossGradient.gaussNewtonProduct(c.network, direction: c.direction, on: c.data, threads: 1)
+            let label = "\(activation) k=\(k) t=\(t) r=\(r)"
+            #expect(abs(evaluation.loss - expected.loss) <= 1e-12 * abs(expected.loss), "\(label) loss")
+            #expect(Self.relativeDifference(evaluation.gradient!.values, expected.gradient) <= 1e-12, "\(label) gradient")
+            #expect(Self.relativeDifference(product.values, expected.gaussNewton) <= 1e-12, "\(label) Gauss-Newton")
+            let lossOnly = LossGradient.evaluate(c.network, on: c.data, gradient: false, threads: 1)
+            #expect(lossOnly.gradient == nil && lossOnly.loss == evaluation.loss, "\(label) loss without gradient")
         }
     }
 
@@ -122,15 +125,16 @@ import ConvRecovery
         }
     }
 
-    /// 1 and 2 threads: the same bits, for every lane width and k path.
+    /// 1 and 2 threads: the same bits, for every lane width and k path
+    /// (and the constant-r path: k = 16, t = 4, r = 8).
     @Test(arguments: activations)
     func threadCountDoesNotChangeBits(activation: Activation) {
-        for (k, t) in [(16, 4), (12, 2), (8, 8), (16, 13), (5, 3), (19, 17)] {
-            let c = Self.makeCase(k: k, r: 3, t: t, n: 5 * LossGradient.chunkSize + 77, activation: activation,
+        for (k, t, r) in [(16, 4, 3), (16, 4, 8), (12, 2, 3), (8, 8, 3), (16, 13, 3), (5, 3, 3), (19, 17, 3)] {
+            let c = Self.makeCase(k: k, r: r, t: t, n: 5 * LossGradient.chunkSize + 77, activation: activation,
                                   seed: UInt64(31 * k + t))
             let one = LossGradient.evaluate(c.network, on: c.data, threads: 1)
             let two = LossGradient.evaluate(c.network, on: c.data, threads: 2)
-            #expect(one.loss.bitPattern == two.loss.bitPattern, "\(activation) k=\(k) t=\(t) loss")
+            #expect(one.loss.bitPattern == two.loss.bitPattern, "\(activation) k=\(k) t=\(t) r=\(r) loss")
             #expect(one.gradient!.values.map(\.bitPattern) == two.gradient!.values.map(\.bitPattern),
                     "\(activation) k=\(k) t=\(t) gradient")
             let productOne = LossGradient.gaussNewtonProduct(c.network, direction: c.direction, on: c.data, threads: 1)

@@ -63,16 +63,18 @@ struct ColumnBlockAccumulator<Lanes: LaneVector, Block: LaneVector>: GradientAcc
     @inline(__always)
     func add(k: Int, r: Int, _ row: UnsafePointer<Double>, _ s: UnsafePointer<Lanes>) {
         let width = Block.scalarCount, blocks = k / width
-        let x = UnsafeRawPointer(row)
+        // Pointers advance by a patch (k doubles) per l: no index arithmetic
+        // (and no overflow checks) in the loops.
+        let patchBytes = MemoryLayout<Double>.stride &* k
         var b = 0
         while b + 2 <= blocks {
             let g0 = g + b, g1 = g0 + blocks, g2 = g1 + blocks, g3 = g2 + blocks
             var a0 = g0[0], b0 = g0[1], a1 = g1[0], b1 = g1[1], a2 = g2[0], b2 = g2[1], a3 = g3[0], b3 = g3[1]
-            for l in 0..<r {
-                let p = x + 8 * (l * k + width * b)
+            var p = UnsafeRawPointer(row + width &* b)
+            /// The eight FMAs of one patch.
+            @inline(__always) func patch(_ p: UnsafeRawPointer, _ sl: Lanes) {
                 let low = p.loadUnaligned(as: Block.self)
                 let high = p.loadUnaligned(fromByteOffset: 8 * width, as: Block.self)
-                let sl = s[l]
                 let s0 = Block(repeating: sl[0]), s1 = Block(repeating: sl[1])
                 let s2 = Block(repeating: sl[2]), s3 = Block(repeating: sl[3])
                 a0 = a0.addingProduct(low, s0)
@@ -84,6 +86,16 @@ struct ColumnBlockAccumulator<Lanes: LaneVector, Block: LaneVector>: GradientAcc
                 a3 = a3.addingProduct(low, s3)
                 b3 = b3.addingProduct(high, s3)
             }
+            // Two patches per iteration: half the loop overhead, and the
+            // loads of the second overlap the FMAs of the first.
+            var l = 0
+            while l &+ 2 <= r {
+                patch(p, s[l])
+                patch(p + patchBytes, s[l &+ 1])
+                p += 2 &* patchBytes
+                l &+= 2
+            }
+            if l < r { patch(p, s[l]) }
             g0[0] = a0; g0[1] = b0; g1[0] = a1; g1[1] = b1
             g2[0] = a2; g2[1] = b2; g3[0] = a3; g3[1] = b3
             b += 2
@@ -91,8 +103,10 @@ struct ColumnBlockAccumulator<Lanes: LaneVector, Block: LaneVector>: GradientAcc
         if b < blocks {
             let g0 = g + b, g1 = g0 + blocks, g2 = g1 + blocks, g3 = g2 + blocks
             var a0 = g0[0], a1 = g1[0], a2 = g2[0], a3 = g3[0]
+            var p = UnsafeRawPointer(row + width &* b)
             for l in 0..<r {
-                let block = (x + 8 * (l * k + width * b)).loadUnaligned(as: Block.self)
+                let block = p.loadUnaligned(as: Block.self)
+                p += patchBytes
                 let sl = s[l]
                 a0 = a0.addingProduct(block, Block(repeating: sl[0]))
                 a1 = a1.addingProduct(block, Block(repeating: sl[1]))

@@ -84,9 +84,10 @@ public enum LossGradient {
 ///   of 8 or 4 rows when t ≤ 4, else by rows, with the accumulators in
 ///   registers for the whole sum over l. It is issued while the next sample
 ///   is evaluated (see `lossGradientChunk`).
-/// The patch length k is a compile-time constant for k = 8 and 16 (the
-/// chunk body is inlined into a switch on k), which unrolls the a-loops; any
-/// other k runs the same body with k at run time.
+/// The patch length k is a compile-time constant for k = 8 and 16, and with
+/// 8-row gradient blocks the patch count r too for r = 4 and 8 (the chunk
+/// body is inlined into a switch on (k, r)), which unrolls the loops; any
+/// other shape runs the same body with k and r at run time.
 ///
 /// All lane arithmetic goes through `LaneVector` (explicit vector
 /// instructions, Sources/CLaneVector), not the standard library's per-lane
@@ -157,32 +158,45 @@ struct FusedPass<V: PairableLanes & Sendable, A: LaneActivation>: Sendable {
     /// per chunk, so that each layout is its own specialised loop: column
     /// blocks of 8 rows when t ≤ 4 and 8 | k, of 4 when 4 | k, else rows.
     /// Blocks live in the same k·4 doubles as the rows.
+    ///
+    /// Common shapes get their own copy of the chunk body with the sizes as
+    /// compile-time constants: k ∈ {8, 16}, and with 8-row blocks also
+    /// r ∈ {4, 8} (the experiments' k = 8, r = 4 and the benchmark's k = 16,
+    /// r = 8). Constant k unrolls the a-loops; constant r unrolls the
+    /// backward sum over the patches and the slope scaling, worth ~4% of the
+    /// tanh pass (Benchmarks/README.md). Every copy runs the same operations
+    /// in the same order, so the bits do not depend on which one runs.
     func chunk(_ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>, _ range: Range<Int>,
                _ wantGradient: Bool) -> (Double, [V]) {
         var gradient = [V](repeating: V(), count: k)
         var slopes = [V](repeating: V(), count: 2 * r)
         let blockWidth = V.scalarCount == 4 ? (k % 8 == 0 ? 8 : k % 4 == 0 ? 4 : 0) : 0
+        let (k, r) = (self.k, self.r)
         let loss: Double = gradient.withUnsafeMutableBufferPointer { g in
             slopes.withUnsafeMutableBufferPointer { s in
                 let s = s.baseAddress!, raw = UnsafeMutableRawPointer(g.baseAddress!)
                 switch blockWidth {
                 case 8:
                     let g = ColumnBlockAccumulator<V, SIMD8<Double>>(g: raw.assumingMemoryBound(to: SIMD8<Double>.self))
-                    switch k {
-                    case 16: return chunk(k: 16, x, y, range, wantGradient, s, g)
-                    case 8: return chunk(k: 8, x, y, range, wantGradient, s, g)
-                    default: return chunk(k: k, x, y, range, wantGradient, s, g)
+                    switch (k, r) {
+                    case (16, 8): return chunk(k: 16, r: 8, x, y, range, wantGradient, s, g)
+                    case (16, 4): return chunk(k: 16, r: 4, x, y, range, wantGradient, s, g)
+                    case (8, 8): return chunk(k: 8, r: 8, x, y, range, wantGradient, s, g)
+                    case (8, 4): return chunk(k: 8, r: 4, x, y, range, wantGradient, s, g)
+                    case (16, _): return chunk(k: 16, r: r, x, y, range, wantGradient, s, g)
+                    case (8, _): return chunk(k: 8, r: r, x, y, range, wantGradient, s, g)
+                    default: return chunk(k: k, r: r, x, y, range, wantGradient, s, g)
                     }
                 case 4:
                     let g = ColumnBlockAccumulator<V, SIMD4<Double>>(g: raw.assumingMemoryBound(to: SIMD4<Double>.self))
-                    return chunk(k: k, x, y, range, wantGradient, s, g)
+                    return chunk(k: k, r: r, x, y, range, wantGradient, s, g)
                 default:
                     let g = RowAccumulator(g: g.baseAddress!)
-                    if V.scalarCount == 4 { return chunk(k: k, x, y, range, wantGradient, s, g) }
+                    if V.scalarCount == 4 { return chunk(k: k, r: r, x, y, range, wantGradient, s, g) }
                     switch k {
-                    case 16: return chunk(k: 16, x, y, range, wantGradient, s, g)
-                    case 8: return chunk(k: 8, x, y, range, wantGradient, s, g)
-                    default: return chunk(k: k, x, y, range, wantGradient, s, g)
+                    case 16: return chunk(k: 16, r: r, x, y, range, wantGradient, s, g)
+                    case 8: return chunk(k: 8, r: r, x, y, range, wantGradient, s, g)
+                    default: return chunk(k: k, r: r, x, y, range, wantGradient, s, g)
                     }
                 }
             }
@@ -195,21 +209,21 @@ struct FusedPass<V: PairableLanes & Sendable, A: LaneActivation>: Sendable {
         return (loss, gradient)
     }
 
-    /// The chunk body for one layout G (and, for k = 8 or 16, with k a
-    /// compile-time constant, which unrolls the a-loops).
+    /// The chunk body for one layout G, with k and r as the caller passes
+    /// them (constants in the specialised copies, see above).
     @inline(__always)
-    func chunk<G: GradientAccumulator>(k: Int, _ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>,
+    func chunk<G: GradientAccumulator>(k: Int, r: Int, _ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>,
                                         _ range: Range<Int>, _ wantGradient: Bool, _ s: UnsafeMutablePointer<V>,
                                         _ g: G) -> Double where G.Lanes == V {
         kernelRows.withUnsafeBufferPointer { w in
             let w = w.baseAddress!
             if let directionRows {
                 directionRows.withUnsafeBufferPointer { direction in
-                    gaussNewtonChunk(k: k, x, range, w, direction.baseAddress!, g, s)
+                    gaussNewtonChunk(k: k, r: r, x, range, w, direction.baseAddress!, g, s)
                 }
                 return 0
             }
-            return lossGradientChunk(k: k, x, y, range, wantGradient, w, g, s)
+            return lossGradientChunk(k: k, r: r, x, y, range, wantGradient, w, g, s)
         }
     }
 
@@ -233,35 +247,50 @@ struct FusedPass<V: PairableLanes & Sendable, A: LaneActivation>: Sendable {
         return ((value0, value1, value2, value3), (derivative0, derivative1, derivative2, derivative3))
     }
 
+    /// s[0] … s[3] = d.0 … d.3, as two 512-bit stores of pairs when t ≤ 4.
+    /// The pairs are the halves `activations4` split, so the optimiser
+    /// stores the activation's registers whole instead of a store and an
+    /// extract-and-store per pair.
+    @inline(__always)
+    func store4(_ d: (V, V, V, V), _ s: UnsafeMutablePointer<V>) {
+        if V.scalarCount <= 4 {
+            let raw = UnsafeMutableRawPointer(s)
+            raw.storeBytes(of: V.pair(d.0, d.1), as: V.Pair.self)
+            raw.storeBytes(of: V.pair(d.2, d.3), toByteOffset: 2 * MemoryLayout<V>.stride, as: V.Pair.self)
+        } else {
+            s[0] = d.0
+            s[1] = d.1
+            s[2] = d.2
+            s[3] = d.3
+        }
+    }
+
     /// Σ e_i² over the chunk, adding Σ e_i X_iᵀ(φ'(H_i) diag v) to g.
     @inline(__always)
     func lossGradientChunk<G: GradientAccumulator>(
-        k: Int, _ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>, _ range: Range<Int>, _ wantGradient: Bool,
+        k: Int, r: Int, _ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>, _ range: Range<Int>, _ wantGradient: Bool,
         _ w: UnsafePointer<V>, _ g: G, _ s: UnsafeMutablePointer<V>
     ) -> Double where G.Lanes == V {
-        let r = self.r, d = k * r, signs = self.signs
+        let d = k * r, signs = self.signs
         var loss = 0.0
         // Slopes in two slots of r: sample i's backward sum is added while
         // sample i + 1 is evaluated (see below).
         var previous: (row: UnsafePointer<Double>, slopes: UnsafeMutablePointer<V>)?
         for i in range {
-            let row = x + i * d
-            let s = s + ((i - range.lowerBound) & 1) * r
+            let row = x + i &* d
+            let s = s + ((i &- range.lowerBound) & 1) &* r
             var output = V()
             var l = 0
             while l + 4 <= r {
-                let (h0, h1, h2, h3) = preActivations4(k: k, row + l * k, w)
+                let (h0, h1, h2, h3) = preActivations4(k: k, row + l &* k, w)
                 let ((value0, value1, value2, value3), (derivative0, derivative1, derivative2, derivative3))
                     = activations4(h0, h1, h2, h3)
                 output += (value0 + value1) + (value2 + value3)
-                s[l] = derivative0
-                s[l + 1] = derivative1
-                s[l + 2] = derivative2
-                s[l + 3] = derivative3
+                store4((derivative0, derivative1, derivative2, derivative3), s + l)
                 l += 4
             }
             while l < r {
-                let (value0, derivative0) = activation.valueAndDerivative(preActivation(k: k, row + l * k, w))
+                let (value0, derivative0) = activation.valueAndDerivative(preActivation(k: k, row + l &* k, w))
                 output += value0
                 s[l] = derivative0
                 l += 1
@@ -287,20 +316,20 @@ struct FusedPass<V: PairableLanes & Sendable, A: LaneActivation>: Sendable {
     /// Adds Σ (J D)_i ∂F_i/∂W over the chunk to g.
     @inline(__always)
     func gaussNewtonChunk<G: GradientAccumulator>(
-        k: Int, _ x: UnsafePointer<Double>, _ range: Range<Int>, _ w: UnsafePointer<V>, _ direction: UnsafePointer<V>,
+        k: Int, r: Int, _ x: UnsafePointer<Double>, _ range: Range<Int>, _ w: UnsafePointer<V>, _ direction: UnsafePointer<V>,
         _ g: G, _ s: UnsafeMutablePointer<V>
     ) where G.Lanes == V {
-        let r = self.r, d = k * r, signs = self.signs
+        let d = k * r, signs = self.signs
         // As in `lossGradientChunk`: each sample's sum is added while the
         // next one is evaluated.
         var previous: (row: UnsafePointer<Double>, slopes: UnsafeMutablePointer<V>)?
         for i in range {
-            let row = x + i * d
-            let s = s + ((i - range.lowerBound) & 1) * r
+            let row = x + i &* d
+            let s = s + ((i &- range.lowerBound) & 1) &* r
             var jd = V()
             var l = 0
             while l + 4 <= r {
-                let p0 = row + l * k, p1 = p0 + k, p2 = p1 + k, p3 = p2 + k
+                let p0 = row + l &* k, p1 = p0 + k, p2 = p1 + k, p3 = p2 + k
                 var h0 = V(), h1 = V(), h2 = V(), h3 = V(), e0 = V(), e1 = V(), e2 = V(), e3 = V()
                 for a in 0..<k {
                     let wa = w[a], da = direction[a]
@@ -318,14 +347,11 @@ struct FusedPass<V: PairableLanes & Sendable, A: LaneActivation>: Sendable {
                 let product01: V = derivative0 * e0 + derivative1 * e1
                 let product23: V = derivative2 * e2 + derivative3 * e3
                 jd += product01 + product23
-                s[l] = derivative0
-                s[l + 1] = derivative1
-                s[l + 2] = derivative2
-                s[l + 3] = derivative3
+                store4((derivative0, derivative1, derivative2, derivative3), s + l)
                 l += 4
             }
             while l < r {
-                let p0 = row + l * k
+                let p0 = row + l &* k
                 var h0 = V(), e0 = V()
                 for a in 0..<k {
                     h0 = h0.addingProduct(p0[a], w[a])
