@@ -168,39 +168,44 @@ struct FusedPass<V: PairableLanes & Sendable, A: LaneActivation>: Sendable {
     /// in the same order, so the bits do not depend on which one runs.
     func chunk(_ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>, _ range: Range<Int>,
                _ wantGradient: Bool) -> (Double, [V]) {
-        var gradient = [V](repeating: V(), count: k)
-        var slopes = [V](repeating: V(), count: 2 * r)
         let blockWidth = V.scalarCount == 4 ? (k % 8 == 0 ? 8 : k % 4 == 0 ? 4 : 0) : 0
         let (k, r) = (self.k, self.r)
-        let loss: Double = gradient.withUnsafeMutableBufferPointer { g in
-            slopes.withUnsafeMutableBufferPointer { s in
-                let s = s.baseAddress!, raw = UnsafeMutableRawPointer(g.baseAddress!)
-                switch blockWidth {
-                case 8:
-                    let g = ColumnBlockAccumulator<V, SIMD8<Double>>(g: raw.assumingMemoryBound(to: SIMD8<Double>.self))
-                    switch (k, r) {
-                    case (16, 8): return chunk(k: 16, r: 8, x, y, range, wantGradient, s, g)
-                    case (16, 4): return chunk(k: 16, r: 4, x, y, range, wantGradient, s, g)
-                    case (8, 8): return chunk(k: 8, r: 8, x, y, range, wantGradient, s, g)
-                    case (8, 4): return chunk(k: 8, r: 4, x, y, range, wantGradient, s, g)
-                    case (16, _): return chunk(k: 16, r: r, x, y, range, wantGradient, s, g)
-                    case (8, _): return chunk(k: 8, r: r, x, y, range, wantGradient, s, g)
-                    default: return chunk(k: k, r: r, x, y, range, wantGradient, s, g)
-                    }
-                case 4:
-                    let g = ColumnBlockAccumulator<V, SIMD4<Double>>(g: raw.assumingMemoryBound(to: SIMD4<Double>.self))
-                    return chunk(k: k, r: r, x, y, range, wantGradient, s, g)
-                default:
-                    let g = RowAccumulator(g: g.baseAddress!)
-                    if V.scalarCount == 4 { return chunk(k: k, r: r, x, y, range, wantGradient, s, g) }
-                    switch k {
-                    case 16: return chunk(k: 16, r: r, x, y, range, wantGradient, s, g)
-                    case 8: return chunk(k: 8, r: r, x, y, range, wantGradient, s, g)
-                    default: return chunk(k: k, r: r, x, y, range, wantGradient, s, g)
-                    }
+        // The partial gradient and the two slots of slopes, on 64-byte
+        // boundaries so that no 512-bit load or store of them splits a cache
+        // line (an Array's elements start 16 or 48 bytes past one).
+        let stride = MemoryLayout<V>.stride, slopesOffset = (k * stride + 63) & ~63
+        let scratch = UnsafeMutableRawPointer.allocate(byteCount: slopesOffset + 2 * r * stride, alignment: 64)
+        defer { scratch.deallocate() }
+        let gRows = scratch.initializeMemory(as: V.self, repeating: V(), count: k)
+        let s = (scratch + slopesOffset).initializeMemory(as: V.self, repeating: V(), count: 2 * r)
+        func run() -> Double {
+            switch blockWidth {
+            case 8:
+                let g = ColumnBlockAccumulator<V, SIMD8<Double>>(g: scratch.assumingMemoryBound(to: SIMD8<Double>.self))
+                switch (k, r) {
+                case (16, 8): return chunk(k: 16, r: 8, x, y, range, wantGradient, s, g)
+                case (16, 4): return chunk(k: 16, r: 4, x, y, range, wantGradient, s, g)
+                case (8, 8): return chunk(k: 8, r: 8, x, y, range, wantGradient, s, g)
+                case (8, 4): return chunk(k: 8, r: 4, x, y, range, wantGradient, s, g)
+                case (16, _): return chunk(k: 16, r: r, x, y, range, wantGradient, s, g)
+                case (8, _): return chunk(k: 8, r: r, x, y, range, wantGradient, s, g)
+                default: return chunk(k: k, r: r, x, y, range, wantGradient, s, g)
+                }
+            case 4:
+                let g = ColumnBlockAccumulator<V, SIMD4<Double>>(g: scratch.assumingMemoryBound(to: SIMD4<Double>.self))
+                return chunk(k: k, r: r, x, y, range, wantGradient, s, g)
+            default:
+                let g = RowAccumulator(g: gRows)
+                if V.scalarCount == 4 { return chunk(k: k, r: r, x, y, range, wantGradient, s, g) }
+                switch k {
+                case 16: return chunk(k: 16, r: r, x, y, range, wantGradient, s, g)
+                case 8: return chunk(k: 8, r: r, x, y, range, wantGradient, s, g)
+                default: return chunk(k: k, r: r, x, y, range, wantGradient, s, g)
                 }
             }
         }
+        let loss = run()
+        var gradient = Array(UnsafeBufferPointer(start: gRows, count: k))
         switch blockWidth {
         case 8: gradient = ColumnBlockAccumulator<V, SIMD8<Double>>.rows(k: k, from: gradient)
         case 4: gradient = ColumnBlockAccumulator<V, SIMD4<Double>>.rows(k: k, from: gradient)
