@@ -17,7 +17,8 @@ public enum Fixture {
         public let direction: Matrix
     }
 
-    public static func problem(_ activation: Activation, seed: UInt64 = 1) -> Problem {
+    public static func problem(_ activation: Activation, seed: UInt64 = 1, shape: NetworkShape = shape,
+                               sampleCount: Int = sampleCount) -> Problem {
         let source = RandomSource(seed: seed)
         var stream = source.child("truth").stream
         let truth = GroundTruth.draw(shape: shape, conditionNumber: 2, signs: .ones, activation: activation,

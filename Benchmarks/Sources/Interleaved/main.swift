@@ -3,19 +3,28 @@ import Foundation
 
 // Min-of-N interleaved timings of the floor and the passes, so that ratios
 // come from one run under the same load (machine noise is up to 2x).
-// Usage: swift run -c release Interleaved [rounds] [--one-thread] [--in-cache]
+// Usage: swift run -c release Interleaved [rounds] [--one-thread] [--in-cache] [--shape=k,r,t,n]
 //   rounds        default 15
 //   --one-thread  skip the 2-thread rows
+//   --shape=k,r,t,n  another shape than the 16,8,4,100000 (the hash
+//                 lines then describe that shape)
 //   --in-cache    first time the passes on the first 1024 and 4096 samples
 //                 (in L2), repeated to 10⁵ samples, against the streamed pass:
 //                 equal times mean the pass is compute-bound.
 // "loss" rows evaluate the loss without the gradient (forward and
 // activations only), which separates the backward sum's cost.
 
-let options = Set(CommandLine.arguments.dropFirst().filter { $0.hasPrefix("--") })
+let options = Set(CommandLine.arguments.dropFirst().filter { $0.hasPrefix("--") && !$0.hasPrefix("--shape=") })
 let rounds = CommandLine.arguments.dropFirst().compactMap { Int($0) }.first ?? 15
-let relu = Fixture.problem(.relu)
-let tanh = Fixture.problem(.tanh)
+let shapeArgument = CommandLine.arguments.first { $0.hasPrefix("--shape=") }.map { $0.dropFirst("--shape=".count) }
+let sizes = shapeArgument.map { $0.split(separator: ",").compactMap { Int($0) } } ?? [16, 8, 4, Fixture.sampleCount]
+guard sizes.count == 4, sizes.allSatisfy({ $0 > 0 }), sizes[2] <= sizes[0] else {
+    FileHandle.standardError.write("Interleaved: --shape=k,r,t,n needs four positive integers with t <= k\n".data(using: .utf8)!)
+    exit(2)
+}
+let shape = NetworkShape(patchSize: sizes[0], patchCount: sizes[1], kernelCount: sizes[2])
+let relu = Fixture.problem(.relu, shape: shape, sampleCount: sizes[3])
+let tanh = Fixture.problem(.tanh, shape: shape, sampleCount: sizes[3])
 
 func milliseconds(_ body: () -> Void) -> Double {
     var start = timespec(), end = timespec()
@@ -61,7 +70,7 @@ for _ in 0..<rounds {
     for (index, c) in cases.enumerated() { best[index] = min(best[index], milliseconds(c.1)) }
 }
 let floor1 = best[0], floor2 = best[cases.firstIndex { $0.0 == "floor 2t" } ?? 0]
-print("min of \(rounds) interleaved rounds, n = \(Fixture.sampleCount), k = 16, r = 8, t = 4, Double")
+print("min of \(rounds) interleaved rounds, n = \(sizes[3]), k = \(sizes[0]), r = \(sizes[1]), t = \(sizes[2]), Double")
 for (index, c) in cases.enumerated() {
     let floor = c.0.hasSuffix("2t") ? floor2 : floor1
     print(String(format: "%-16@ %8.2f ms   %5.2fx floor(same threads)   %5.2fx 1-thread floor",

@@ -270,16 +270,27 @@ struct FusedPass<V: PairableLanes & Sendable, A: LaneActivation>: Sendable {
         }
     }
 
+    /// Whether a sample's backward sum waits for the next sample's
+    /// activations (below). That overlap pays while the row is short; from
+    /// 4 KB rows on (d ≥ 512) the row has left L1 by the time the next
+    /// sample is done, and re-reading it cost more than the overlap gained:
+    /// k = 8, t = 3, relu, 51 MB of X in a C replica, deferred / right away:
+    /// r = 8: 2.4 / 3.6 ms, r = 32: 2.4 / 2.5, r = 64: 4.5 / 2.4,
+    /// r = 128: 4.8 / 2.5 (Benchmarks/README.md). Either order adds the
+    /// samples to g in sample order: the same bits.
+    @inline(__always)
+    static func defersBackward(dimension d: Int) -> Bool { d < 512 }
+
     /// Σ e_i² over the chunk, adding Σ e_i X_iᵀ(φ'(H_i) diag v) to g.
     @inline(__always)
     func lossGradientChunk<G: GradientAccumulator>(
         k: Int, r: Int, _ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>, _ range: Range<Int>, _ wantGradient: Bool,
         _ w: UnsafePointer<V>, _ g: G, _ s: UnsafeMutablePointer<V>
     ) -> Double where G.Lanes == V {
-        let d = k * r, signs = self.signs
+        let d = k * r, signs = self.signs, deferred = Self.defersBackward(dimension: d)
         var loss = 0.0
         // Slopes in two slots of r: sample i's backward sum is added while
-        // sample i + 1 is evaluated (see below).
+        // sample i + 1 is evaluated (see below), for rows under 4 KB.
         var previous: (row: UnsafePointer<Double>, slopes: UnsafeMutablePointer<V>)?
         for i in range {
             let row = x + i &* d
@@ -312,7 +323,7 @@ struct FusedPass<V: PairableLanes & Sendable, A: LaneActivation>: Sendable {
             guard wantGradient else { continue }
             let weight = residual * signs
             for l in 0..<r { s[l] *= weight }
-            previous = (row, s)
+            if deferred { previous = (row, s) } else { g.add(k: k, r: r, row, s) }
         }
         if let (previousRow, previousSlopes) = previous { g.add(k: k, r: r, previousRow, previousSlopes) }
         return loss
@@ -324,9 +335,9 @@ struct FusedPass<V: PairableLanes & Sendable, A: LaneActivation>: Sendable {
         k: Int, r: Int, _ x: UnsafePointer<Double>, _ range: Range<Int>, _ w: UnsafePointer<V>, _ direction: UnsafePointer<V>,
         _ g: G, _ s: UnsafeMutablePointer<V>
     ) where G.Lanes == V {
-        let d = k * r, signs = self.signs
+        let d = k * r, signs = self.signs, deferred = Self.defersBackward(dimension: d)
         // As in `lossGradientChunk`: each sample's sum is added while the
-        // next one is evaluated.
+        // next one is evaluated (rows under 4 KB), else right away.
         var previous: (row: UnsafePointer<Double>, slopes: UnsafeMutablePointer<V>)?
         for i in range {
             let row = x + i &* d
@@ -370,7 +381,7 @@ struct FusedPass<V: PairableLanes & Sendable, A: LaneActivation>: Sendable {
             if let (previousRow, previousSlopes) = previous { g.add(k: k, r: r, previousRow, previousSlopes) }
             let weight = (jd * signs).sum() * signs
             for l in 0..<r { s[l] *= weight }
-            previous = (row, s)
+            if deferred { previous = (row, s) } else { g.add(k: k, r: r, row, s) }
         }
         if let (previousRow, previousSlopes) = previous { g.add(k: k, r: r, previousRow, previousSlopes) }
     }
