@@ -23,7 +23,7 @@ set style line 1 linecolor rgb '#0072B2' linewidth 1.2 pointtype 7 pointsize 0.4
 plot \
   'time.dat' index 0 using 1:3:4 with filledcurves linecolor rgb '#0072B2' notitle, \
   'time.dat' index 0 using 1:2 with linespoints linestyle 1 title "descent time (s)", \
-  'time.dat' index 1 using 1:2 with lines linestyle 100 linecolor rgb '#555555' title "theory 0.0135·x", \
+  'time.dat' index 1 using 1:2 with lines linestyle 100 linecolor rgb '#555555' title "theory 0.0119·x", \
   NaN notitle
 set terminal pngcairo size 900,600 enhanced font 'DejaVu Sans,15' linewidth 1.5 background rgb 'white'
 set output 'time.png'
