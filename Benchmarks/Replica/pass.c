@@ -14,6 +14,7 @@
  *   E    groups of 4 patches, 2 tanh on 512-bit pairs, 512-bit gradient
  *        (solver-4's structure)
  *   ...P the same with the rational tanh (pade4/pade8) instead of expm1
+ *   EL   E with solver-5's tanh (lean4/lean8)
  * plus tanh-only throughput loops, and with -DACCURACY (add -lm) the accuracy of
  * both tanh forms against long-double tanhl instead of the timings.
  * Scratch code, kept for the record; not built by SwiftPM.
@@ -91,6 +92,33 @@ PADE(d4, i4, pade4)
 PADE(d8, i8, pade8)
 TANH(d4, i4, tanh4)
 TANH(d8, i8, tanh8)
+
+/* solver-5's tanh (Sources/ConvRecovery/Activation/LaneActivation.swift): the
+ * doubling folded into the reduction, the rational at r/2 with rescaled
+ * coefficients, 2/D shared by the value and the derivative; 29 operations. */
+#define LEAN(V, I, name) \
+static inline __attribute__((always_inline)) void name(V h, V *value, V *deriv) { \
+  I sign = (I)h & (I)(V)(-0.0); \
+  V rho = (V)((I)h | (I)(V)(-0.0)); \
+  rho = __builtin_elementwise_max(rho, (V)(-354.0)); \
+  V biased = __builtin_elementwise_fma(rho, (V)(2*1.4426950408889634), (V)(SH + 1023)); \
+  V k = biased - (V)(SH + 1023); \
+  V r = __builtin_elementwise_fma(k, (V)(-0.5*6.93147180369123816490e-01), rho); \
+  r = __builtin_elementwise_fma(k, (V)(-0.5*1.90821492927058770002e-10), r); \
+  V r2 = r*r; \
+  V p = r * __builtin_elementwise_fma(r2, __builtin_elementwise_fma(r2, (V)(32*1.26177193074810590878E-4), (V)(8*3.02994407707441961300E-2)), (V)(2*9.99999999999999999910E-1)); \
+  V q = __builtin_elementwise_fma(r2, __builtin_elementwise_fma(r2, __builtin_elementwise_fma(r2, (V)(64*3.00198505138664455042E-6), (V)(16*2.52448340349684104192E-3)), (V)(4*2.27265548208155028766E-1)), (V)(2.00000000000000000009E0)); \
+  V s = (V)((I)biased << 52); \
+  V a = q - p, b = q + p; \
+  V halfBelow = __builtin_elementwise_fma(s, (V)(-0.5), (V)(0.5)), halfAbove = __builtin_elementwise_fma(s, (V)(0.5), (V)(0.5)); \
+  V halfNumerator = __builtin_elementwise_fma(q, halfBelow, -p * halfAbove); \
+  V sb = s * b; \
+  V twoOverD = 2 / (a + sb); \
+  *value = (V)((I)(halfNumerator * twoOverD) | sign); \
+  *deriv = ((sb * a) * twoOverD) * twoOverD; \
+}
+LEAN(d4, i4, lean4)
+LEAN(d8, i8, lean8)
 
 static inline __attribute__((always_inline)) d4 ld4(const double *p){ d4 v; memcpy(&v,p,32); return v; }
 
@@ -293,36 +321,27 @@ __attribute__((noinline)) double passCP(const double *X, const double *y, const 
   if (prow) bwd8(prow,ps,G);
   return loss;
 }
-__attribute__((noinline)) double passE(const double *X, const double *y, const d4 *w, d8 *G, int n) {
-  d4 slots[2][R] __attribute__((aligned(64))); double loss=0; const double *prow=0; d4 *ps=0;
-  for (int i=0;i<n;i++){ const double *row=X+(long)i*D; d4 *s=slots[i&1];
-    d4 out=0;
-    for (int l=0;l<R;l+=4){ d4 h0,h1,h2,h3; fwd4(row+l*K,w,&h0,&h1,&h2,&h3);
-      d8 H01=__builtin_shufflevector(h0,h1,0,1,2,3,4,5,6,7), H23=__builtin_shufflevector(h2,h3,0,1,2,3,4,5,6,7);
-      d8 V01,V23,E01,E23; tanh8(H01,&V01,&E01); tanh8(H23,&V23,&E23);
-      out += (V01.lo+V01.hi)+(V23.lo+V23.hi);
-      d8 *s8=(d8*)(s+l); s8[0]=E01; s8[1]=E23; }
-    if (prow) bwd8(prow,ps,G);
-    double res=(out.x+out.y+out.z+out.w)-y[i]; loss+=res*res; d4 wt=res;
-    for(int l=0;l<R;l++) s[l]*=wt; prow=row; ps=s; }
-  if (prow) bwd8(prow,ps,G);
-  return loss;
+/* E: groups of 4 patches, 2 zmm tanh (TANH8), 512-bit gradient blocks, the
+ * backward sum deferred to the next sample. */
+#define PASS_E(name, TANH8) \
+__attribute__((noinline)) double name(const double *X, const double *y, const d4 *w, d8 *G, int n) { \
+  d4 slots[2][R] __attribute__((aligned(64))); double loss=0; const double *prow=0; d4 *ps=0; \
+  for (int i=0;i<n;i++){ const double *row=X+(long)i*D; d4 *s=slots[i&1]; \
+    d4 out=0; \
+    for (int l=0;l<R;l+=4){ d4 h0,h1,h2,h3; fwd4(row+l*K,w,&h0,&h1,&h2,&h3); \
+      d8 H01=__builtin_shufflevector(h0,h1,0,1,2,3,4,5,6,7), H23=__builtin_shufflevector(h2,h3,0,1,2,3,4,5,6,7); \
+      d8 V01,V23,E01,E23; TANH8(H01,&V01,&E01); TANH8(H23,&V23,&E23); \
+      out += (V01.lo+V01.hi)+(V23.lo+V23.hi); \
+      d8 *s8=(d8*)(s+l); s8[0]=E01; s8[1]=E23; } \
+    if (prow) bwd8(prow,ps,G); \
+    double res=(out.x+out.y+out.z+out.w)-y[i]; loss+=res*res; d4 wt=res; \
+    for(int l=0;l<R;l++) s[l]*=wt; prow=row; ps=s; } \
+  if (prow) bwd8(prow,ps,G); \
+  return loss; \
 }
-__attribute__((noinline)) double passEP(const double *X, const double *y, const d4 *w, d8 *G, int n) {
-  d4 slots[2][R] __attribute__((aligned(64))); double loss=0; const double *prow=0; d4 *ps=0;
-  for (int i=0;i<n;i++){ const double *row=X+(long)i*D; d4 *s=slots[i&1];
-    d4 out=0;
-    for (int l=0;l<R;l+=4){ d4 h0,h1,h2,h3; fwd4(row+l*K,w,&h0,&h1,&h2,&h3);
-      d8 H01=__builtin_shufflevector(h0,h1,0,1,2,3,4,5,6,7), H23=__builtin_shufflevector(h2,h3,0,1,2,3,4,5,6,7);
-      d8 V01,V23,E01,E23; pade8(H01,&V01,&E01); pade8(H23,&V23,&E23);
-      out += (V01.lo+V01.hi)+(V23.lo+V23.hi);
-      d8 *s8=(d8*)(s+l); s8[0]=E01; s8[1]=E23; }
-    if (prow) bwd8(prow,ps,G);
-    double res=(out.x+out.y+out.z+out.w)-y[i]; loss+=res*res; d4 wt=res;
-    for(int l=0;l<R;l++) s[l]*=wt; prow=row; ps=s; }
-  if (prow) bwd8(prow,ps,G);
-  return loss;
-}
+PASS_E(passE, tanh8)
+PASS_E(passEP, pade8)
+PASS_E(passEL, lean8)
 __attribute__((noinline)) double passAP(const double *X, const double *y, const d4 *w, d4 *G, int n) {
   d4 slots[2][R]; double loss=0; const double *prow=0; d4 *ps=0;
   for (int i=0;i<n;i++){ const double *row=X+(long)i*D; d4 *s=slots[i&1]; d4 out=0;
@@ -361,7 +380,11 @@ static int accuracy(void){ double mv=0, md=0, mvx=0, mdx=0, mvz=0; double worst=
     if(ev>mv){mv=ev;worst=z;} if(ed>md)md=ed; if(ev2>mvx)mvx=ev2; if(ed2>mdx)mdx=ed2; }
   for (int e=-300;e<=0;e++){ double z=pow(10,e*0.05); d4 h=z,v,d; pade4(h,&v,&d); long double t=tanhl(z); double ev=fabs((double)((v[0]-t)/t)); if(ev>mvz) mvz=ev; }
   printf("Pade: value max rel %.3g (at %g) = %.2f ulp, deriv max rel %.3g; small-z value max rel %.3g\n", mv, worst, mv/1.11e-16, md, mvz);
-  printf("Estrin/expm1 (current): value max rel %.3g = %.2f ulp, deriv max rel %.3g\n", mvx, mvx/1.11e-16, mdx);
+  printf("Estrin/expm1 (solver-3): value max rel %.3g = %.2f ulp, deriv max rel %.3g\n", mvx, mvx/1.11e-16, mdx);
+  double lv=0, ld=0; for (long i=0;i<=4000000;i++){ double z=-40+80.0*i/4000000+1.1e-7; d4 h=z, v,d; lean4(h,&v,&d);
+    long double t=tanhl(z); long double u=expl(-2*fabsl((long double)z)); long double dd=4*u/((1+u)*(1+u));
+    double ev=fabs((double)((v[0]-t)/t)), ed=fabs((double)((d[0]-dd)/dd)); if(ev>lv)lv=ev; if(ed>ld)ld=ed; }
+  printf("29-operation form (solver-5, 4e6 points): value max rel %.3g, deriv max rel %.3g\n", lv, ld);
   return 0;
 }
 #endif
@@ -398,6 +421,9 @@ int main(){
   double g1=1e9,g2=1e9,g3=1e9,g4=1e9; for(int rep=0;rep<15;rep++){ double t0=now(); passCP(X,y,w,G8,N); double t=now()-t0; if(t<g1)g1=t;
     t0=now(); passE(X,y,w,G8,N); t=now()-t0; if(t<g2)g2=t; t0=now(); passEP(X,y,w,G8,N); t=now()-t0; if(t<g3)g3=t; t0=now(); volatile double z=0; (void)z; }
   printf("C with Pade %.2f ms, E (groups of 4, 2 zmm tanh) %.2f ms, E with Pade %.2f ms\n", g1*1e3, g2*1e3, g3*1e3);
+  double el=1e9, ep=1e9; for(int rep=0;rep<15;rep++){ double t0=now(); passEP(X,y,w,G8,N); double t=now()-t0; if(t<ep)ep=t;
+    t0=now(); passEL(X,y,w,G8,N); t=now()-t0; if(t<el)el=t; }
+  printf("E with Pade (solver-4) %.2f ms, E with the 29-operation tanh (solver-5) %.2f ms\n", ep*1e3, el*1e3);
   double h1=1e9,h2=1e9,h3=1e9; for(int rep=0;rep<15;rep++){ double t0=now(); passAP(X,y,w,G,N); double t=now()-t0; if(t<h1)h1=t;
     t0=now(); passBP(X,y,w,G,N); t=now()-t0; if(t<h2)h2=t; t0=now(); passAZP(X,y,w,G8,N); t=now()-t0; if(t<h3)h3=t; }
   printf("A+Pade %.2f ms, B+Pade %.2f ms, A+Pade+zmm backward %.2f ms\n", h1*1e3, h2*1e3, h3*1e3);

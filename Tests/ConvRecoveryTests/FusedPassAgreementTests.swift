@@ -9,8 +9,9 @@ import ConvRecovery
 /// length specialisation (k = 8, 16, and k = 5, 12, 19 at run time; for
 /// t ≤ 4 and k = 8, 12, 16 the gradient is summed by column blocks), with patch
 /// counts r = 3, 4, 5, 7 so the four-patch forward blocks run with and
-/// without a remainder, and r = 4, 8 for the shapes with r a compile-time
-/// constant (t ≤ 4, k = 8, 16). Then a
+/// without a remainder, r = 4, 8 for the shapes with r a compile-time
+/// constant (t ≤ 4, k = 8, 16), and rows of d ≥ 512 (backward sums added
+/// right away instead of deferred). Then a
 /// central finite difference of the loss, and thread-count determinism.
 @Suite struct FusedPassAgreementTests {
     static let activations: [Activation] = [.relu, .leakyRelu(slope: 0.01), .squaredRelu, .sigmoid, .tanh]
@@ -86,9 +87,11 @@ import ConvRecovery
     func fusedPassMatchesReference(activation: Activation) {
         // Every (k, t) with r cycling through the four-patch blocks alone, with
         // a remainder, and the remainder only; then the shapes whose chunk
-        // body has r as a constant too (t ≤ 4, k = 8 or 16, r = 4 or 8).
+        // body has r as a constant too (t ≤ 4, k = 8 or 16, r = 4 or 8), and
+        // rows of d ≥ 512, whose backward sums are not deferred.
         let shapes = [8, 16, 5, 12, 19].flatMap { k in (1...17).map { t in (k, t, [3, 4, 5, 7][t % 4]) } }
             + [8, 16].flatMap { k in [(1, 8), (3, 8), (4, 8), (4, 4), (2, 4)].map { (k, $0.0, $0.1) } }
+            + [(8, 3, 64), (16, 4, 33), (12, 2, 43), (16, 6, 32), (8, 17, 64)]
         for (k, t, r) in shapes {
             let c = Self.makeCase(k: k, r: r, t: t, n: 1100, activation: activation, seed: UInt64(100 * k + t))
             let expected = Self.reference(c)
@@ -126,10 +129,11 @@ import ConvRecovery
     }
 
     /// 1 and 2 threads: the same bits, for every lane width and k path
-    /// (and the constant-r path: k = 16, t = 4, r = 8).
+    /// (and the constant-r path: k = 16, t = 4, r = 8; and d = 512, where
+    /// each backward sum is added right away).
     @Test(arguments: activations)
     func threadCountDoesNotChangeBits(activation: Activation) {
-        for (k, t, r) in [(16, 4, 3), (16, 4, 8), (12, 2, 3), (8, 8, 3), (16, 13, 3), (5, 3, 3), (19, 17, 3)] {
+        for (k, t, r) in [(16, 4, 3), (16, 4, 8), (8, 3, 64), (12, 2, 3), (8, 8, 3), (16, 13, 3), (5, 3, 3), (19, 17, 3)] {
             let c = Self.makeCase(k: k, r: r, t: t, n: 5 * LossGradient.chunkSize + 77, activation: activation,
                                   seed: UInt64(31 * k + t))
             let one = LossGradient.evaluate(c.network, on: c.data, threads: 1)
