@@ -82,8 +82,9 @@ public enum LossGradient {
 /// - residual e_i, then the slopes s_l = e_i v ⊙ φ'(h_l) scaled in place;
 /// - backward (`GradientAccumulator`): G += Σ_l x_l s_lᵀ, by column blocks
 ///   of 8 or 4 rows when t ≤ 4, else by rows, with the accumulators in
-///   registers for the whole sum over l. It is issued while the next sample
-///   is evaluated (see `lossGradientChunk`).
+///   registers for the whole sum over l. For rows under 4 KB it is issued
+///   while the next sample is evaluated, else right after the residual
+///   (`defersBackward`, `lossGradientChunk`).
 /// The patch length k is a compile-time constant for k = 8 and 16, and with
 /// 8-row gradient blocks the patch count r too for r = 4 and 8 (the chunk
 /// body is inlined into a switch on (k, r)), which unrolls the loops; any
