@@ -71,10 +71,11 @@ struct ColumnBlockAccumulator<Lanes: LaneVector, Block: LaneVector>: GradientAcc
             let g0 = g + b, g1 = g0 + blocks, g2 = g1 + blocks, g3 = g2 + blocks
             var a0 = g0[0], b0 = g0[1], a1 = g1[0], b1 = g1[1], a2 = g2[0], b2 = g2[1], a3 = g3[0], b3 = g3[1]
             var p = UnsafeRawPointer(row + width &* b)
-            /// The eight FMAs of one patch.
-            @inline(__always) func patch(_ p: UnsafeRawPointer, _ sl: Lanes) {
+            for l in 0..<r {
                 let low = p.loadUnaligned(as: Block.self)
                 let high = p.loadUnaligned(fromByteOffset: 8 * width, as: Block.self)
+                p += patchBytes
+                let sl = s[l]
                 let s0 = Block(repeating: sl[0]), s1 = Block(repeating: sl[1])
                 let s2 = Block(repeating: sl[2]), s3 = Block(repeating: sl[3])
                 a0 = a0.addingProduct(low, s0)
@@ -86,16 +87,6 @@ struct ColumnBlockAccumulator<Lanes: LaneVector, Block: LaneVector>: GradientAcc
                 a3 = a3.addingProduct(low, s3)
                 b3 = b3.addingProduct(high, s3)
             }
-            // Two patches per iteration: half the loop overhead, and the
-            // loads of the second overlap the FMAs of the first.
-            var l = 0
-            while l &+ 2 <= r {
-                patch(p, s[l])
-                patch(p + patchBytes, s[l &+ 1])
-                p += 2 &* patchBytes
-                l &+= 2
-            }
-            if l < r { patch(p, s[l]) }
             g0[0] = a0; g0[1] = b0; g1[0] = a1; g1[1] = b1
             g2[0] = a2; g2[1] = b2; g3[0] = a3; g3[1] = b3
             b += 2
@@ -119,15 +110,12 @@ struct ColumnBlockAccumulator<Lanes: LaneVector, Block: LaneVector>: GradientAcc
 
     /// The rows g_a = (G[a, 0], …, G[a, 3]) from the blocks, which occupy
     /// the same k·4 doubles: a transposition, no arithmetic.
-    static func rows(k: Int, from storage: [Lanes]) -> [Lanes] {
-        let width = Block.scalarCount
-        return storage.withUnsafeBytes { bytes in
-            let values = bytes.assumingMemoryBound(to: Double.self)
-            return (0..<k).map { a in
-                var row = Lanes()
-                for j in 0..<4 { row[j] = values[(j * (k / width) + a / width) * width + a % width] }
-                return row
-            }
+    static func rows(k: Int, from storage: UnsafeRawPointer) -> [Lanes] {
+        let width = Block.scalarCount, values = storage.assumingMemoryBound(to: Double.self)
+        return (0..<k).map { a in
+            var row = Lanes()
+            for j in 0..<4 { row[j] = values[(j * (k / width) + a / width) * width + a % width] }
+            return row
         }
     }
 }

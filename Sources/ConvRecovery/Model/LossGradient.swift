@@ -206,13 +206,11 @@ struct FusedPass<V: PairableLanes & Sendable, A: LaneActivation>: Sendable {
             }
         }
         let loss = run()
-        var gradient = Array(UnsafeBufferPointer(start: gRows, count: k))
         switch blockWidth {
-        case 8: gradient = ColumnBlockAccumulator<V, SIMD8<Double>>.rows(k: k, from: gradient)
-        case 4: gradient = ColumnBlockAccumulator<V, SIMD4<Double>>.rows(k: k, from: gradient)
-        default: break
+        case 8: return (loss, ColumnBlockAccumulator<V, SIMD8<Double>>.rows(k: k, from: scratch))
+        case 4: return (loss, ColumnBlockAccumulator<V, SIMD4<Double>>.rows(k: k, from: scratch))
+        default: return (loss, Array(UnsafeBufferPointer(start: gRows, count: k)))
         }
-        return (loss, gradient)
     }
 
     /// The chunk body for one layout G, with k and r as the caller passes
