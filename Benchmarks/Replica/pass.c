@@ -146,36 +146,43 @@ static inline __attribute__((always_inline)) void bwd(const double *row, const d
   }
 }
 // variant A: groups of 4 patches, ymm tanh; deferred backward
-__attribute__((noinline)) double passA(const double *X, const double *y, const d4 *w, d4 *G, int n) {
-  d4 slots[2][R]; double loss=0; const double *prow=0; d4 *ps=0;
-  for (int i=0;i<n;i++){ const double *row=X+(long)i*D; d4 *s=slots[i&1]; d4 out=0;
-    for (int l=0;l<R;l+=4){ d4 h0,h1,h2,h3,v0,v1,v2,v3,e0,e1,e2,e3; fwd4(row+l*K,w,&h0,&h1,&h2,&h3);
-      tanh4(h0,&v0,&e0); tanh4(h1,&v1,&e1); tanh4(h2,&v2,&e2); tanh4(h3,&v3,&e3);
-      out+=(v0+v1)+(v2+v3); s[l]=e0;s[l+1]=e1;s[l+2]=e2;s[l+3]=e3; }
-    if (prow) bwd(prow,ps,G);
-    double res=(out.x+out.y+out.z+out.w)-y[i]; loss+=res*res; d4 wt=res;
-    for(int l=0;l<R;l++) s[l]*=wt; prow=row; ps=s; }
-  if (prow) bwd(prow,ps,G);
-  return loss;
+/* A: groups of 4 patches, 256-bit tanh (TANH), deferred backward. */
+#define PASS_A(name, TANH) \
+__attribute__((noinline)) double name(const double *X, const double *y, const d4 *w, d4 *G, int n) { \
+  d4 slots[2][R]; double loss=0; const double *prow=0; d4 *ps=0; \
+  for (int i=0;i<n;i++){ const double *row=X+(long)i*D; d4 *s=slots[i&1]; d4 out=0; \
+    for (int l=0;l<R;l+=4){ d4 h0,h1,h2,h3,v0,v1,v2,v3,e0,e1,e2,e3; fwd4(row+l*K,w,&h0,&h1,&h2,&h3); \
+      TANH(h0,&v0,&e0); TANH(h1,&v1,&e1); TANH(h2,&v2,&e2); TANH(h3,&v3,&e3); \
+      out+=(v0+v1)+(v2+v3); s[l]=e0;s[l+1]=e1;s[l+2]=e2;s[l+3]=e3; } \
+    if (prow) bwd(prow,ps,G); \
+    double res=(out.x+out.y+out.z+out.w)-y[i]; loss+=res*res; d4 wt=res; \
+    for(int l=0;l<R;l++) s[l]*=wt; prow=row; ps=s; } \
+  if (prow) bwd(prow,ps,G); \
+  return loss; \
 }
+PASS_A(passA, tanh4)
 // variant B: all 8 patches forward, then 4 zmm tanh
-__attribute__((noinline)) double passB(const double *X, const double *y, const d4 *w, d4 *G, int n) {
-  d4 slots[2][R] __attribute__((aligned(64))); double loss=0; const double *prow=0; d4 *ps=0;
-  for (int i=0;i<n;i++){ const double *row=X+(long)i*D; d4 *s=slots[i&1];
-    d4 h0,h1,h2,h3,h4,h5,h6,h7; fwd4(row,w,&h0,&h1,&h2,&h3); fwd4(row+4*K,w,&h4,&h5,&h6,&h7);
-    d8 H01=__builtin_shufflevector(h0,h1,0,1,2,3,4,5,6,7), H23=__builtin_shufflevector(h2,h3,0,1,2,3,4,5,6,7);
-    d8 H45=__builtin_shufflevector(h4,h5,0,1,2,3,4,5,6,7), H67=__builtin_shufflevector(h6,h7,0,1,2,3,4,5,6,7);
-    d8 V01,V23,V45,V67,E01,E23,E45,E67;
-    tanh8(H01,&V01,&E01); tanh8(H23,&V23,&E23); tanh8(H45,&V45,&E45); tanh8(H67,&V67,&E67);
-    d4 out=0;
-    out += (V01.lo+V01.hi)+(V23.lo+V23.hi); out += (V45.lo+V45.hi)+(V67.lo+V67.hi);
-    d8 *s8=(d8*)s; s8[0]=E01; s8[1]=E23; s8[2]=E45; s8[3]=E67;
-    if (prow) bwd(prow,ps,G);
-    double res=(out.x+out.y+out.z+out.w)-y[i]; loss+=res*res; d4 wt=res;
-    for(int l=0;l<R;l++) s[l]*=wt; prow=row; ps=s; }
-  if (prow) bwd(prow,ps,G);
-  return loss;
+/* B: 8 patches' forward, then 4 tanh on 512-bit pairs (TANH); the gradient
+ * as GRADIENT blocks summed by BACKWARD (d4 and bwd for B, d8 and bwd8 for C). */
+#define PASS_B(name, TANH, GRADIENT, BACKWARD) \
+__attribute__((noinline)) double name(const double *X, const double *y, const d4 *w, GRADIENT *G, int n) { \
+  d4 slots[2][R] __attribute__((aligned(64))); double loss=0; const double *prow=0; d4 *ps=0; \
+  for (int i=0;i<n;i++){ const double *row=X+(long)i*D; d4 *s=slots[i&1]; \
+    d4 h0,h1,h2,h3,h4,h5,h6,h7; fwd4(row,w,&h0,&h1,&h2,&h3); fwd4(row+4*K,w,&h4,&h5,&h6,&h7); \
+    d8 H01=__builtin_shufflevector(h0,h1,0,1,2,3,4,5,6,7), H23=__builtin_shufflevector(h2,h3,0,1,2,3,4,5,6,7); \
+    d8 H45=__builtin_shufflevector(h4,h5,0,1,2,3,4,5,6,7), H67=__builtin_shufflevector(h6,h7,0,1,2,3,4,5,6,7); \
+    d8 V01,V23,V45,V67,E01,E23,E45,E67; \
+    TANH(H01,&V01,&E01); TANH(H23,&V23,&E23); TANH(H45,&V45,&E45); TANH(H67,&V67,&E67); \
+    d4 out=0; \
+    out += (V01.lo+V01.hi)+(V23.lo+V23.hi); out += (V45.lo+V45.hi)+(V67.lo+V67.hi); \
+    d8 *s8=(d8*)s; s8[0]=E01; s8[1]=E23; s8[2]=E45; s8[3]=E67; \
+    if (prow) BACKWARD(prow,ps,G); \
+    double res=(out.x+out.y+out.z+out.w)-y[i]; loss+=res*res; d4 wt=res; \
+    for(int l=0;l<R;l++) s[l]*=wt; prow=row; ps=s; } \
+  if (prow) BACKWARD(prow,ps,G); \
+  return loss; \
 }
+PASS_B(passB, tanh8, d4, bwd)
 
 __attribute__((noinline)) double passA_nobwd(const double *X, const double *y, const d4 *w, d4 *G, int n) {
   d4 slots[2][R]; double loss=0;
@@ -264,23 +271,8 @@ __attribute__((noinline)) double passAZP(const double *X, const double *y, const
   if (prow) bwd8(prow,ps,G);
   return loss;
 }
-__attribute__((noinline)) double passC(const double *X, const double *y, const d4 *w, d8 *G, int n) {
-  d4 slots[2][R] __attribute__((aligned(64))); double loss=0; const double *prow=0; d4 *ps=0;
-  for (int i=0;i<n;i++){ const double *row=X+(long)i*D; d4 *s=slots[i&1];
-    d4 h0,h1,h2,h3,h4,h5,h6,h7; fwd4(row,w,&h0,&h1,&h2,&h3); fwd4(row+4*K,w,&h4,&h5,&h6,&h7);
-    d8 H01=__builtin_shufflevector(h0,h1,0,1,2,3,4,5,6,7), H23=__builtin_shufflevector(h2,h3,0,1,2,3,4,5,6,7);
-    d8 H45=__builtin_shufflevector(h4,h5,0,1,2,3,4,5,6,7), H67=__builtin_shufflevector(h6,h7,0,1,2,3,4,5,6,7);
-    d8 V01,V23,V45,V67,E01,E23,E45,E67;
-    tanh8(H01,&V01,&E01); tanh8(H23,&V23,&E23); tanh8(H45,&V45,&E45); tanh8(H67,&V67,&E67);
-    d4 out=0;
-    out += (V01.lo+V01.hi)+(V23.lo+V23.hi); out += (V45.lo+V45.hi)+(V67.lo+V67.hi);
-    d8 *s8=(d8*)s; s8[0]=E01; s8[1]=E23; s8[2]=E45; s8[3]=E67;
-    if (prow) bwd8(prow,ps,G);
-    double res=(out.x+out.y+out.z+out.w)-y[i]; loss+=res*res; d4 wt=res;
-    for(int l=0;l<R;l++) s[l]*=wt; prow=row; ps=s; }
-  if (prow) bwd8(prow,ps,G);
-  return loss;
-}
+/* C: B + gradient in 512-bit column blocks. */
+PASS_B(passC, tanh8, d8, bwd8)
 // pass D: forward in zmm too: lanes (j, parity) interleaved; W8[a/2] = (W[a][0],W[a+1][0],W[a][1],W[a+1][1],...)
 static inline __attribute__((always_inline)) d8 bc2(const double *p){ d4 t; memcpy(&t,p,16); return __builtin_shufflevector(t,t,0,1,0,1,0,1,0,1); }
 static inline __attribute__((always_inline)) d4 fold(d8 H){ d4 ev=__builtin_shufflevector(H,H,0,2,4,6), od=__builtin_shufflevector(H,H,1,3,5,7); return ev+od; }
@@ -304,23 +296,7 @@ __attribute__((noinline)) double passD(const double *X, const double *y, const d
   if (prow) bwd8(prow,ps,G);
   return loss;
 }
-__attribute__((noinline)) double passCP(const double *X, const double *y, const d4 *w, d8 *G, int n) {
-  d4 slots[2][R] __attribute__((aligned(64))); double loss=0; const double *prow=0; d4 *ps=0;
-  for (int i=0;i<n;i++){ const double *row=X+(long)i*D; d4 *s=slots[i&1];
-    d4 h0,h1,h2,h3,h4,h5,h6,h7; fwd4(row,w,&h0,&h1,&h2,&h3); fwd4(row+4*K,w,&h4,&h5,&h6,&h7);
-    d8 H01=__builtin_shufflevector(h0,h1,0,1,2,3,4,5,6,7), H23=__builtin_shufflevector(h2,h3,0,1,2,3,4,5,6,7);
-    d8 H45=__builtin_shufflevector(h4,h5,0,1,2,3,4,5,6,7), H67=__builtin_shufflevector(h6,h7,0,1,2,3,4,5,6,7);
-    d8 V01,V23,V45,V67,E01,E23,E45,E67;
-    pade8(H01,&V01,&E01); pade8(H23,&V23,&E23); pade8(H45,&V45,&E45); pade8(H67,&V67,&E67);
-    d4 out=0;
-    out += (V01.lo+V01.hi)+(V23.lo+V23.hi); out += (V45.lo+V45.hi)+(V67.lo+V67.hi);
-    d8 *s8=(d8*)s; s8[0]=E01; s8[1]=E23; s8[2]=E45; s8[3]=E67;
-    if (prow) bwd8(prow,ps,G);
-    double res=(out.x+out.y+out.z+out.w)-y[i]; loss+=res*res; d4 wt=res;
-    for(int l=0;l<R;l++) s[l]*=wt; prow=row; ps=s; }
-  if (prow) bwd8(prow,ps,G);
-  return loss;
-}
+PASS_B(passCP, pade8, d8, bwd8)
 /* E: groups of 4 patches, 2 zmm tanh (TANH8), 512-bit gradient blocks, the
  * backward sum deferred to the next sample. */
 #define PASS_E(name, TANH8) \
@@ -342,35 +318,8 @@ __attribute__((noinline)) double name(const double *X, const double *y, const d4
 PASS_E(passE, tanh8)
 PASS_E(passEP, pade8)
 PASS_E(passEL, lean8)
-__attribute__((noinline)) double passAP(const double *X, const double *y, const d4 *w, d4 *G, int n) {
-  d4 slots[2][R]; double loss=0; const double *prow=0; d4 *ps=0;
-  for (int i=0;i<n;i++){ const double *row=X+(long)i*D; d4 *s=slots[i&1]; d4 out=0;
-    for (int l=0;l<R;l+=4){ d4 h0,h1,h2,h3,v0,v1,v2,v3,e0,e1,e2,e3; fwd4(row+l*K,w,&h0,&h1,&h2,&h3);
-      pade4(h0,&v0,&e0); pade4(h1,&v1,&e1); pade4(h2,&v2,&e2); pade4(h3,&v3,&e3);
-      out+=(v0+v1)+(v2+v3); s[l]=e0;s[l+1]=e1;s[l+2]=e2;s[l+3]=e3; }
-    if (prow) bwd(prow,ps,G);
-    double res=(out.x+out.y+out.z+out.w)-y[i]; loss+=res*res; d4 wt=res;
-    for(int l=0;l<R;l++) s[l]*=wt; prow=row; ps=s; }
-  if (prow) bwd(prow,ps,G);
-  return loss;
-}
-__attribute__((noinline)) double passBP(const double *X, const double *y, const d4 *w, d4 *G, int n) {
-  d4 slots[2][R] __attribute__((aligned(64))); double loss=0; const double *prow=0; d4 *ps=0;
-  for (int i=0;i<n;i++){ const double *row=X+(long)i*D; d4 *s=slots[i&1];
-    d4 h0,h1,h2,h3,h4,h5,h6,h7; fwd4(row,w,&h0,&h1,&h2,&h3); fwd4(row+4*K,w,&h4,&h5,&h6,&h7);
-    d8 H01=__builtin_shufflevector(h0,h1,0,1,2,3,4,5,6,7), H23=__builtin_shufflevector(h2,h3,0,1,2,3,4,5,6,7);
-    d8 H45=__builtin_shufflevector(h4,h5,0,1,2,3,4,5,6,7), H67=__builtin_shufflevector(h6,h7,0,1,2,3,4,5,6,7);
-    d8 V01,V23,V45,V67,E01,E23,E45,E67;
-    pade8(H01,&V01,&E01); pade8(H23,&V23,&E23); pade8(H45,&V45,&E45); pade8(H67,&V67,&E67);
-    d4 out=0;
-    out += (V01.lo+V01.hi)+(V23.lo+V23.hi); out += (V45.lo+V45.hi)+(V67.lo+V67.hi);
-    d8 *s8=(d8*)s; s8[0]=E01; s8[1]=E23; s8[2]=E45; s8[3]=E67;
-    if (prow) bwd(prow,ps,G);
-    double res=(out.x+out.y+out.z+out.w)-y[i]; loss+=res*res; d4 wt=res;
-    for(int l=0;l<R;l++) s[l]*=wt; prow=row; ps=s; }
-  if (prow) bwd(prow,ps,G);
-  return loss;
-}
+PASS_A(passAP, pade4)
+PASS_B(passBP, pade8, d4, bwd)
 #ifdef ACCURACY
 static int accuracy(void){ double mv=0, md=0, mvx=0, mdx=0, mvz=0; double worst=0;
   for (long i=0;i<=2000000;i++){ double z=-40+80.0*i/2000000+1.1e-7; d4 h=z, v,d, v2,d2; pade4(h,&v,&d); tanh4(h,&v2,&d2);
